@@ -1,0 +1,62 @@
+# One command runner. `make help` lists the targets.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.DEFAULT_GOAL := help
+.PHONY: help install setup ingest run app test test-fast lint format typecheck check evals bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed  ## create .venv and install the project with dev/test extras
+
+setup: install  ## install, then fetch and verify the offline model files
+	$(BIN)/interviewer setup
+
+ingest: setup  ## embed the knowledge base into the local Chroma folder
+	$(BIN)/interviewer ingest
+
+run: ingest  ## set everything up and serve the app on embedded defaults
+	$(BIN)/interviewer app
+
+app:  ## serve the app (assumes `make ingest` ran)
+	$(BIN)/interviewer app
+
+test: setup  ## set everything up and run the whole test suite
+	$(BIN)/python -m pytest
+
+test-fast: setup  ## the tests without real servers or browsers
+	$(BIN)/python -m pytest -m "not server and not browser and not slow"
+
+lint: install  ## ruff (style, imports, common bugs)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install  ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: install  ## mypy over the package
+	$(BIN)/mypy
+
+check: lint typecheck test  ## everything CI runs
+
+evals: setup  ## the offline eval suites with their thresholds
+	$(BIN)/interviewer eval all
+
+bench: setup  ## benchmarks: print a table, write bench/results/latest.json
+	$(BIN)/interviewer bench
+
+clean:  ## remove the venv and local state (data/)
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

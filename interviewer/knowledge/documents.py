@@ -1,0 +1,155 @@
+"""Turn knowledge entries and user-supplied files into chunks ready for the store.
+
+A chunk's id is a hash of its content and metadata, so re-ingesting unchanged material
+produces the same ids and the store can skip it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interviewer.knowledge.chunking import chunk_text
+from interviewer.knowledge.loader import KnowledgeBase
+from interviewer.knowledge.schema import Question
+
+EXTRA_SUFFIXES = {".md", ".markdown", ".txt", ".pdf"}
+MAX_EXTRA_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Chunk:
+    text: str
+    source: str
+    kind: str  # "question", "note" or "extra"
+    metadata: dict[str, str | int] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        payload = json.dumps([self.source, self.kind, self.text, self.metadata], sort_keys=True)
+        return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+    def store_metadata(self) -> dict[str, str | int]:
+        base: dict[str, str | int] = {
+            "source": self.source,
+            "kind": self.kind,
+            "area": "",
+            "type": "",
+            "difficulty": "",
+            "question_id": "",
+            "entry_id": "",
+        }
+        base.update(self.metadata)
+        return base
+
+
+class ExtraFileError(ValueError):
+    """A user-supplied file cannot be ingested; the message says why."""
+
+
+def question_text(question: Question) -> str:
+    points = "; ".join(kp.text for kp in question.key_points)
+    return f"{question.question}\nKey points: {points}\nOutline: {question.model_answer}"
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
+def knowledge_chunks(kb: KnowledgeBase, max_tokens: int, overlap: int) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for area_name, area in kb.areas.items():
+        source = _relative(kb.sources[area_name]) if area_name in kb.sources else area_name
+        for question in area.questions:
+            chunks.append(
+                Chunk(
+                    text=question_text(question),
+                    source=source,
+                    kind="question",
+                    metadata={
+                        "area": area_name,
+                        "type": question.type.value,
+                        "difficulty": question.difficulty.value,
+                        "question_id": question.id,
+                        "entry_id": question.id,
+                    },
+                )
+            )
+        for topic in area.topics:
+            for index, piece in enumerate(chunk_text(topic.notes, max_tokens, overlap)):
+                chunks.append(
+                    Chunk(
+                        text=f"{topic.title}\n\n{piece}",
+                        source=source,
+                        kind="note",
+                        metadata={"area": area_name, "entry_id": topic.id, "part": index},
+                    )
+                )
+    return chunks
+
+
+def read_extra_file(path: Path) -> str:
+    """Text of a Markdown, plain-text or PDF file; raises ExtraFileError on bad input."""
+    if path.suffix.lower() not in EXTRA_SUFFIXES:
+        raise ExtraFileError(
+            f"{path}: unsupported file type (use {', '.join(sorted(EXTRA_SUFFIXES))})"
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ExtraFileError(f"{path}: cannot read ({exc.strerror})") from exc
+    if size > MAX_EXTRA_BYTES:
+        raise ExtraFileError(f"{path}: larger than {MAX_EXTRA_BYTES // (1024 * 1024)} MB")
+    try:
+        if path.suffix.lower() == ".pdf":
+            text = _pdf_text(path)
+        else:
+            text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ExtraFileError(f"{path}: not valid UTF-8 text (byte {exc.start})") from exc
+    except OSError as exc:
+        raise ExtraFileError(f"{path}: cannot read ({exc.strerror})") from exc
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise ExtraFileError(f"{path}: empty (no text to ingest)")
+    return text
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        return "\n\n".join(page.extract_text() or "" for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise ExtraFileError(f"{path}: not a readable PDF ({exc})") from exc
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files named directly, plus supported files found under named folders."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTRA_SUFFIXES
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def extra_chunks(path: Path, max_tokens: int, overlap: int) -> list[Chunk]:
+    text = read_extra_file(path)
+    source = _relative(path)
+    return [
+        Chunk(text=piece, source=source, kind="extra", metadata={"area": "extra", "part": index})
+        for index, piece in enumerate(chunk_text(text, max_tokens, overlap))
+    ]

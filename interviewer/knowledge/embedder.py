@@ -1,0 +1,141 @@
+"""Embedding functions for the knowledge store, registered with Chroma.
+
+The local embedder runs the int8 all-MiniLM-L6-v2 ONNX model with onnxruntime and the
+`tokenizers` library, padding each batch only to its longest text (Chroma's stock
+embedder pads everything to 256 tokens). Both classes are registered with Chroma, so a
+reopened collection rebuilds *this* function from its saved config instead of falling
+back to Chroma's default, which would try to download a model.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from interviewer import assets
+
+MAX_TOKENS = 256
+BATCH_SIZE = 32
+DIMENSIONS = 384
+
+_sessions: dict[str, tuple[Any, Any]] = {}
+_sessions_lock = threading.Lock()
+
+
+def _load(assets_dir: Path) -> tuple[Any, Any]:
+    """One ONNX session and tokenizer per process (they are thread-safe for inference)."""
+    key = str(assets_dir.resolve())
+    with _sessions_lock:
+        if key not in _sessions:
+            import onnxruntime
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(assets.tokenizer_path(assets_dir)))
+            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in a batch
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3
+            session = onnxruntime.InferenceSession(
+                str(assets.minilm_model_path()), options, providers=["CPUExecutionProvider"]
+            )
+            _sessions[key] = (tokenizer, session)
+        return _sessions[key]
+
+
+@register_embedding_function
+class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
+    """all-MiniLM-L6-v2 (int8 ONNX), mean-pooled and L2-normalised, 384 dimensions."""
+
+    def __init__(self, assets_dir: str | Path = "data/assets") -> None:
+        self.assets_dir = Path(assets_dir)
+
+    @staticmethod
+    def name() -> str:
+        return "interviewer-minilm-l6-int8"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"assets_dir": str(self.assets_dir)}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> LocalMiniLMEmbedding:
+        return LocalMiniLMEmbedding(config.get("assets_dir", "data/assets"))
+
+    def default_space(self) -> str:  # type: ignore[override]
+        return "cosine"
+
+    def warm_up(self) -> None:
+        _load(self.assets_dir)
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return list(self.embed(list(input)))
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        tokenizer, session = _load(self.assets_dir)
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        # Sorting by length keeps each batch's padding small; the order is restored below.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(order), BATCH_SIZE):
+            batch = order[start : start + BATCH_SIZE]
+            encodings = tokenizer.encode_batch([texts[i] or " " for i in batch])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            (hidden,) = session.run(["last_hidden_state"], feeds)
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[batch] = pooled / np.clip(norms, 1e-12, None)
+        return out
+
+
+@register_embedding_function
+class OpenAIKnowledgeEmbedding(EmbeddingFunction[Documents]):
+    """OpenAI (or compatible) embeddings through LangChain, for users who configure them.
+
+    The API key is read from settings at call time and never stored in Chroma's config.
+    """
+
+    def __init__(self, model: str = "text-embedding-3-small", base_url: str | None = None) -> None:
+        self.model = model
+        self.base_url = base_url
+        self._client: Any = None
+
+    @staticmethod
+    def name() -> str:
+        return "interviewer-openai"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self.model, "base_url": self.base_url}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> OpenAIKnowledgeEmbedding:
+        return OpenAIKnowledgeEmbedding(config["model"], config.get("base_url"))
+
+    def __call__(self, input: Documents) -> Embeddings:
+        if self._client is None:
+            from langchain_openai import OpenAIEmbeddings
+
+            from interviewer.config import load_settings
+
+            key = load_settings().api_key
+            self._client = OpenAIEmbeddings(
+                model=self.model,
+                base_url=self.base_url,
+                api_key=key,
+                check_embedding_ctx_length=False,  # avoids a tiktoken download per call
+            )
+        vectors = self._client.embed_documents(list(input))
+        return [np.asarray(v, dtype=np.float32) for v in vectors]
+
+
+def make_embedder(settings: Any) -> EmbeddingFunction[Documents]:
+    if settings.embedder == "openai":
+        return OpenAIKnowledgeEmbedding(settings.openai_embedding_model, settings.base_url)
+    return LocalMiniLMEmbedding(settings.resolved_assets_dir)

@@ -1,0 +1,131 @@
+"""Load and validate the knowledge base from YAML files.
+
+Errors name the file, the entry and what is wrong, because the people editing these
+files are writers, not Python developers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from interviewer.knowledge.schema import Area, Question, Topic
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is malformed; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    areas: dict[str, Area]
+    sources: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for area in self.areas.values() for q in area.questions]
+
+    def question(self, question_id: str) -> Question:
+        for area in self.areas.values():
+            for q in area.questions:
+                if q.id == question_id:
+                    return q
+        raise KeyError(f"no question with id {question_id!r}")
+
+    def area_of(self, question_id: str) -> str:
+        for name, area in self.areas.items():
+            if any(q.id == question_id for q in area.questions):
+                return name
+        raise KeyError(f"no question with id {question_id!r}")
+
+    def topics(self) -> Iterable[tuple[str, Topic]]:
+        for name, area in self.areas.items():
+            for topic in area.topics:
+                yield name, topic
+
+
+def _describe(error: ValidationError, data: object) -> str:
+    lines = []
+    for problem in error.errors():
+        where = _entry_label(data, problem["loc"])
+        lines.append(f"  {where}: {problem['msg']}")
+    return "\n".join(lines)
+
+
+def _entry_label(data: object, loc: tuple[int | str, ...]) -> str:
+    """Turn a pydantic location into 'questions[3] (id py-gil) -> key_points'."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            label = f"[{step}]"
+            if isinstance(node, dict) and "id" in node:
+                label += f" (id {node['id']})"
+            parts.append(label)
+        else:
+            parts.append(f".{step}" if parts else str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return "".join(parts) or "file"
+
+
+def load_area(path: Path) -> Area:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: cannot read YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: expected a mapping at the top level")
+    try:
+        return Area.model_validate(data)
+    except ValidationError as exc:
+        raise KnowledgeError(f"{path}: invalid knowledge file\n{_describe(exc, data)}") from exc
+
+
+def load_knowledge(directory: Path) -> KnowledgeBase:
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise KnowledgeError(f"{directory}: no *.yaml knowledge files found")
+    areas: dict[str, Area] = {}
+    sources: dict[str, Path] = {}
+    seen_ids: dict[str, Path] = {}
+    for path in files:
+        area = load_area(path)
+        if area.area in areas:
+            raise KnowledgeError(
+                f"{path}: area {area.area!r} already defined in {sources[area.area]}"
+            )
+        for entry_id in [q.id for q in area.questions] + [t.id for t in area.topics]:
+            if entry_id in seen_ids:
+                raise KnowledgeError(
+                    f"{path}: duplicate id {entry_id!r} (first defined in {seen_ids[entry_id]})"
+                )
+            seen_ids[entry_id] = path
+        areas[area.area] = area
+        sources[area.area] = path
+    return KnowledgeBase(areas=areas, sources=sources)
+
+
+def main() -> None:  # pragma: no cover - a tiny checker for writers
+    import sys
+
+    directory = Path(sys.argv[1] if len(sys.argv) > 1 else "knowledge")
+    try:
+        kb = load_knowledge(directory)
+    except KnowledgeError as exc:
+        print(exc)
+        raise SystemExit(1) from exc
+    by_type: dict[str, int] = {}
+    for q in kb.questions:
+        by_type[q.type.value] = by_type.get(q.type.value, 0) + 1
+    print(f"{len(kb.areas)} areas, {len(kb.questions)} questions, {by_type}")
+    for name, area in kb.areas.items():
+        print(f"  {name}: {len(area.topics)} topics, {len(area.questions)} questions")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
