@@ -1,0 +1,53 @@
+"""The interface every brain implements, and the answer preparation they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from interviewer.knowledge.schema import Question
+from interviewer.llm.usage import LLMCall
+from interviewer.scoring.delivery import delivery_hints
+from interviewer.scoring.injection import strip_instructions
+from interviewer.scoring.schemas import DeliveryHints, ScoreRecord
+from interviewer.scoring.text import Sentence
+
+
+@dataclass(frozen=True)
+class PreparedAnswer:
+    """The answer as the scorers see it: grader-directed text removed, sentences kept exact."""
+
+    original: str
+    cleaned: str
+    sentences: list[Sentence]
+    ignored_instructions: list[str]
+    delivery: DeliveryHints
+
+
+def prepare_answer(answer: str) -> PreparedAnswer:
+    cleaned, removed, kept = strip_instructions(answer)
+    return PreparedAnswer(answer, cleaned, kept, removed, delivery_hints(cleaned or answer))
+
+
+@dataclass(frozen=True)
+class FollowUpRequest:
+    question: str
+    answer: str
+    gap: str  # what is missing, in words an interviewer would note
+    suggestion: str  # a probe from the knowledge base or a STAR template
+
+
+class Brain(Protocol):
+    label: str
+
+    def score_star(
+        self, question: str, answer: PreparedAnswer, log: list[LLMCall]
+    ) -> ScoreRecord: ...
+
+    def score_technical(
+        self, question: Question, answer: PreparedAnswer, log: list[LLMCall]
+    ) -> ScoreRecord: ...
+
+    def follow_up(self, request: FollowUpRequest, log: list[LLMCall]) -> str: ...
+
+    def ask(self, question: str, context: str, recent: str, log: list[LLMCall]) -> str: ...

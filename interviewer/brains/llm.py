@@ -1,0 +1,165 @@
+"""The LLM brain: LangChain chat models, validated structured output, labelled fallback.
+
+When the model fails after its retries and re-asks, the turn is scored by the offline
+brain and the score says so (brain="offline-fallback" plus the reason). Never a silent
+or invented score.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from langchain_core.language_models import BaseChatModel
+
+from interviewer.brains.base import FollowUpRequest, PreparedAnswer
+from interviewer.brains.offline import OfflineBrain
+from interviewer.knowledge.schema import Question
+from interviewer.llm.structured import call_logged, invoke_structured
+from interviewer.llm.usage import LLMCall
+from interviewer.prompts import Prompt
+from interviewer.scoring.schemas import ScoreRecord, StarScore, TechnicalScore
+
+log_ = logging.getLogger(__name__)
+_SECRET = re.compile(r"(sk-[A-Za-z0-9_-]{6,}|Bearer\s+\S+)")
+
+
+def describe_failure(exc: Exception) -> str:
+    """A short reason safe to store and show: no keys, no headers."""
+    text = f"{type(exc).__name__}: {exc}"
+    return _SECRET.sub("[redacted]", text)[:300]
+
+
+class LLMBrain:
+    def __init__(
+        self,
+        chat: BaseChatModel,
+        model: str,
+        prompts: dict[str, Prompt],
+        fallback: OfflineBrain,
+        *,
+        judge: BaseChatModel | None = None,
+        judge_model: str | None = None,
+        max_attempts: int = 3,
+    ) -> None:
+        self.chat = chat
+        self.judge = judge or chat
+        self.model = model
+        self.judge_model = judge_model or model
+        self.prompts = prompts
+        self.fallback = fallback
+        self.max_attempts = max_attempts
+        self.label = model
+
+    def score_star(self, question: str, answer: PreparedAnswer, log: list[LLMCall]) -> ScoreRecord:
+        prompt = self.prompts["score_star"]
+        try:
+            star = invoke_structured(
+                self.judge,
+                prompt,
+                self.prompts["reask"],
+                StarScore,
+                model=self.judge_model,
+                purpose="score_star",
+                values={"question": question, "answer": answer.cleaned},
+                context={"answer": answer.original},
+                max_attempts=self.max_attempts,
+                log=log,
+            )
+        except Exception as exc:  # any model failure becomes a labelled fallback
+            log_.warning("STAR scoring fell back to the offline engine: %s", describe_failure(exc))
+            return self.fallback.score_star(
+                question, answer, log, fallback_reason=describe_failure(exc)
+            )
+        return ScoreRecord(
+            kind="star",
+            brain="llm",
+            model=self.judge_model,
+            prompt_version=prompt.label,
+            star=star,
+            delivery=answer.delivery,
+            ignored_instructions=answer.ignored_instructions,
+        )
+
+    def score_technical(
+        self, question: Question, answer: PreparedAnswer, log: list[LLMCall]
+    ) -> ScoreRecord:
+        prompt = self.prompts["score_technical"]
+        points = "\n".join(f"{i}. {kp.text}" for i, kp in enumerate(question.key_points, start=1))
+        try:
+            technical = invoke_structured(
+                self.judge,
+                prompt,
+                self.prompts["reask"],
+                TechnicalScore,
+                model=self.judge_model,
+                purpose="score_technical",
+                values={
+                    "question": question.question,
+                    "key_points": points,
+                    "model_answer": question.model_answer,
+                    "answer": answer.cleaned,
+                },
+                context={"answer": answer.original, "key_point_count": len(question.key_points)},
+                max_attempts=self.max_attempts,
+                log=log,
+            )
+        except Exception as exc:
+            log_.warning(
+                "technical scoring fell back to the offline engine: %s", describe_failure(exc)
+            )
+            return self.fallback.score_technical(
+                question, answer, log, fallback_reason=describe_failure(exc)
+            )
+        return ScoreRecord(
+            kind="technical",
+            brain="llm",
+            model=self.judge_model,
+            prompt_version=prompt.label,
+            technical=technical,
+            delivery=answer.delivery,
+            ignored_instructions=answer.ignored_instructions,
+        )
+
+    def follow_up(self, request: FollowUpRequest, log: list[LLMCall]) -> str:
+        prompt = self.prompts["follow_up"]
+        messages = prompt.render(
+            question=request.question,
+            answer=request.answer,
+            gap=request.gap,
+            suggestion=request.suggestion,
+        )
+        try:
+            text = call_logged(
+                self.chat,
+                messages,
+                model=self.model,
+                purpose="follow_up",
+                prompt_version=prompt.label,
+                log=log,
+            ).strip()
+        except Exception as exc:
+            log_.warning(
+                "follow-up wording fell back to the knowledge base probe: %s", describe_failure(exc)
+            )
+            return request.suggestion
+        return text if 5 < len(text) < 600 else request.suggestion
+
+    def ask(self, question: str, context: str, recent: str, log: list[LLMCall]) -> str:
+        prompt = self.prompts["ask_question"]
+        messages = prompt.render(question=question, context=context, recent=recent)
+        try:
+            text = call_logged(
+                self.chat,
+                messages,
+                model=self.model,
+                purpose="ask_question",
+                prompt_version=prompt.label,
+                log=log,
+            ).strip()
+        except Exception as exc:
+            log_.warning(
+                "question wording fell back to the knowledge base text: %s", describe_failure(exc)
+            )
+            return question
+        return text if 5 < len(text) < 1200 else question

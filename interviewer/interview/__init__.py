@@ -1,0 +1,1 @@
+"""The interview: plan, question selection, loop guards, the state machine and the report."""

@@ -1,0 +1,373 @@
+"""The interview as an explicit state machine whose state lives in the database.
+
+Every step reads the session from storage and writes its result back before returning,
+so the engine object holds no per-session state: a process that dies mid-interview
+resumes at the same turn, and many candidates can share one engine.
+
+States of the current turn: pending (awaiting an answer) -> received (answer stored,
+not yet scored) -> answered | skipped | dont_know | empty | repeated. After a turn is
+settled the engine asks a follow-up on the same question or moves to the next slot of
+the plan; when the plan is exhausted, the session is finished with a report.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from interviewer.brains.base import Brain, FollowUpRequest, prepare_answer
+from interviewer.interview.guards import MOVE_ON, AnswerKind, classify
+from interviewer.interview.plan import InterviewPlan
+from interviewer.interview.report import Report, build_report
+from interviewer.interview.selection import QuestionSelector
+from interviewer.knowledge.loader import KnowledgeBase
+from interviewer.knowledge.schema import Question, QuestionType
+from interviewer.llm.usage import LLMCall
+from interviewer.scoring.schemas import STAR_PARTS, ScoreRecord
+from interviewer.storage.models import SessionRow, TurnRow
+from interviewer.storage.repository import Repository
+
+MAX_ANSWER_CHARS = 20_000
+STAR_PROBES = {
+    "result": "What was the result, and how did you measure it?",
+    "action": "What did you personally do there, step by step?",
+    "task": "What exactly were you responsible for in that situation?",
+    "situation": "Could you set the scene first: where was this, and what was the project?",
+}
+STAR_PRIORITY = ("result", "action", "task", "situation")
+REFLECTION_PROBE = "Looking back, what would you do differently next time?"
+RECENT_TURNS = 2
+
+
+class InterviewError(ValueError):
+    """The request cannot be carried out; the message is safe to show the candidate."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    session_id: str
+    messages: list[str]  # interviewer lines to show, in order
+    score: ScoreRecord | None  # the score of the answer just given, if it was scored
+    current: TurnRow | None  # the question now awaiting an answer
+    finished: bool
+    report: Report | None = None
+
+
+class InterviewEngine:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        repo: Repository,
+        selector: QuestionSelector,
+        brain: Brain,
+        *,
+        max_follow_ups: int = 2,
+    ) -> None:
+        self.kb = kb
+        self.repo = repo
+        self.selector = selector
+        self.brain = brain
+        self.max_follow_ups = max_follow_ups
+
+    # ----- public actions -------------------------------------------------------------
+    def start(self, candidate: str, plan: InterviewPlan, seed: int | None = None) -> Reply:
+        candidate = " ".join(candidate.split())[:200] or "anonymous"
+        seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
+        session_id = self.repo.create_session(
+            candidate=candidate, brain=self.brain.label, plan_json=plan.model_dump_json(), seed=seed
+        )
+        reply = self._advance(session_id, [])
+        opening = (
+            f"Hello {candidate}! This is a mock interview: {plan.describe()}. "
+            "Answer in your own words; you can skip a question or ask for a hint."
+        )
+        return Reply(
+            session_id,
+            [opening, *reply.messages],
+            None,
+            reply.current,
+            reply.finished,
+            reply.report,
+        )
+
+    def submit_answer(self, session_id: str, answer: str) -> Reply:
+        if len(answer) > MAX_ANSWER_CHARS:
+            raise InterviewError(
+                f"Answers are limited to {MAX_ANSWER_CHARS:,} characters "
+                f"(yours has {len(answer):,}); please shorten it."
+            )
+        session = self._active(session_id)
+        turn = self._pending(session)
+        if turn is None:
+            return self._advance(session_id, [])
+        # Stored first: nothing after this line can lose what the candidate typed.
+        self.repo.save_answer(turn.id, answer, "received")
+        return self._settle_and_advance(session_id)
+
+    def skip(self, session_id: str) -> Reply:
+        session = self._active(session_id)
+        turn = self._pending(session)
+        if turn is None:
+            return self._advance(session_id, [])
+        self.repo.save_answer(turn.id, "", AnswerKind.skip.value)
+        return self._advance(session_id, [MOVE_ON[AnswerKind.skip]])
+
+    def hint(self, session_id: str) -> str:
+        session = self._active(session_id)
+        turn = self._pending(session)
+        if turn is None:
+            raise InterviewError("There is no open question to give a hint for.")
+        question = self._question(turn)
+        self.repo.count_hint(turn.id)
+        if question.type is QuestionType.behavioural:
+            return (
+                "Hint: structure it as STAR: the situation, your task, the actions you took "
+                "yourself, and the result (with a number if you can)."
+            )
+        index = min(turn.hints_used, len(question.key_points) - 1)
+        point = question.key_points[index]
+        cue = point.keywords[0] if point.keywords else point.text.split()[0]
+        return f'Hint: think about "{cue}".'
+
+    def repeat(self, session_id: str) -> str:
+        turn = self._pending(self._active(session_id))
+        if turn is None:
+            raise InterviewError("There is no open question to repeat.")
+        return turn.question_text
+
+    def end(self, session_id: str) -> Reply:
+        session = self.repo.get_session(session_id)
+        if session.status != "finished":
+            self._finish(session_id)
+        report = self.report(session_id)
+        return Reply(
+            session_id,
+            ["Thanks, that's the end of the interview. Here is your report."],
+            None,
+            None,
+            True,
+            report,
+        )
+
+    def resume(self, session_id: str) -> Reply:
+        """Where a session stands: re-settles a stored-but-unscored answer after a crash."""
+        session = self.repo.get_session(session_id)
+        if session.status == "finished":
+            return Reply(session_id, [], None, None, True, self.report(session_id))
+        last = session.turns[-1] if session.turns else None
+        if last is not None and last.answer_status == "received":
+            return self._settle_and_advance(session_id)
+        return self._advance(session_id, [])
+
+    def report(self, session_id: str) -> Report:
+        session = self.repo.get_session(session_id)
+        if session.report_json:
+            return Report.model_validate_json(session.report_json)
+        return self._build_report(session)
+
+    # ----- the state machine ----------------------------------------------------------
+    def _settle_and_advance(self, session_id: str) -> Reply:
+        session = self.repo.get_session(session_id)
+        turn = session.turns[-1]
+        earlier = [
+            t.answer for t in session.turns[:-1] if t.answer and t.answer_status == "answered"
+        ]
+        kind = classify(turn.answer or "", earlier)
+        if kind is not AnswerKind.answered:
+            self.repo.set_answer_status(turn.id, kind.value)
+            return self._advance(session_id, [MOVE_ON[kind]])
+        log: list[LLMCall] = []
+        try:
+            score = self._score(session, turn, log)
+            self.repo.save_score(turn.id, score)
+            self.repo.set_answer_status(turn.id, "answered")
+        finally:
+            self.repo.record_calls(session_id, turn.seq, log)
+        reply = self._advance(session_id, [])
+        return Reply(session_id, reply.messages, score, reply.current, reply.finished, reply.report)
+
+    def _advance(self, session_id: str, messages: list[str]) -> Reply:
+        session = self.repo.get_session(session_id)
+        if session.status == "finished":
+            return Reply(session_id, messages, None, None, True, self.report(session_id))
+        pending = self._pending(session)
+        if pending is not None:
+            return Reply(session_id, [*messages, pending.question_text], None, pending, False)
+        log: list[LLMCall] = []
+        try:
+            follow = self._maybe_follow_up(session, log)
+            if follow is not None:
+                return Reply(session_id, [*messages, follow.question_text], None, follow, False)
+            turn = self._ask_next_main(session, log)
+        finally:
+            self.repo.record_calls(session_id, len(session.turns) + 1, log)
+        if turn is None:
+            report = self._finish(session_id)
+            return Reply(
+                session_id,
+                [*messages, "That's all my questions. Thank you! Here is your report."],
+                None,
+                None,
+                True,
+                report,
+            )
+        return Reply(session_id, [*messages, turn.question_text], None, turn, False)
+
+    def _score(self, session: SessionRow, turn: TurnRow, log: list[LLMCall]) -> ScoreRecord:
+        thread = [
+            t
+            for t in session.turns
+            if t.main_seq == turn.main_seq and t.answer_status in ("answered", "received")
+        ]
+        combined = "\n".join(t.answer or "" for t in thread)
+        question = self._question(turn)
+        prepared = prepare_answer(combined)
+        if question.type is QuestionType.behavioural:
+            return self.brain.score_star(question.question, prepared, log)
+        return self.brain.score_technical(question, prepared, log)
+
+    def _maybe_follow_up(self, session: SessionRow, log: list[LLMCall]) -> TurnRow | None:
+        if not session.turns:
+            return None
+        last = session.turns[-1]
+        if last.answer_status != "answered" or not last.scores:
+            return None  # declined, empty or repeated answers move on
+        thread = [t for t in session.turns if t.main_seq == last.main_seq]
+        if len(thread) - 1 >= self.max_follow_ups:
+            return None
+        score = ScoreRecord.model_validate_json(last.scores[-1].payload)
+        question = self._question(last)
+        asked = {t.probing for t in thread}
+        choice = _choose_gap(question, score, asked)
+        if choice is None:
+            return None
+        gap, suggestion, note = choice
+        answer_text = "\n".join(t.answer or "" for t in thread if t.answer)
+        text = self.brain.follow_up(
+            FollowUpRequest(question.question, answer_text, gap, suggestion), log
+        )
+        return self.repo.add_turn(
+            session.id,
+            seq=len(session.turns) + 1,
+            kind="follow_up",
+            main_seq=last.main_seq,
+            question_id=question.id,
+            area=last.area,
+            question_type=last.question_type,
+            question_text=text,
+            source=last.source,
+            probing=note,
+        )
+
+    def _ask_next_main(self, session: SessionRow, log: list[LLMCall]) -> TurnRow | None:
+        plan = InterviewPlan.model_validate_json(session.plan_json)
+        mains = [t for t in session.turns if t.kind == "main"]
+        if len(mains) >= len(plan.slots):
+            return None
+        slot = plan.slots[len(mains)]
+        asked = {t.question_id for t in session.turns}
+        selected = self.selector.select(slot, asked, session.seed + len(mains), plan.areas)
+        if selected is None:
+            return None
+        recent = (
+            "\n".join(
+                f"Q: {t.question_text}\nA: {(t.answer or '(no answer)')[:300]}"
+                for t in session.turns[-RECENT_TURNS:]
+            )
+            or "(this is the first question)"
+        )
+        text = self.brain.ask(selected.question.question, selected.context[:2000], recent, log)
+        question = selected.question
+        note = (
+            f"Main question {len(mains) + 1}/{len(plan.slots)} from {selected.area} "
+            f"({question.difficulty.value}, {question.type.value}); slot focus: "
+            f"{', '.join(slot.focus) or 'none'}; listening for: "
+            + "; ".join(kp.text for kp in question.key_points)
+        )
+        seq = len(session.turns) + 1
+        return self.repo.add_turn(
+            session.id,
+            seq=seq,
+            kind="main",
+            main_seq=seq,
+            question_id=question.id,
+            area=selected.area,
+            question_type=question.type.value,
+            question_text=text,
+            source=selected.source,
+            probing=note,
+        )
+
+    def _finish(self, session_id: str) -> Report:
+        session = self.repo.get_session(session_id)
+        report = self._build_report(session)
+        self.repo.finish(session_id, report.model_dump_json())
+        return report
+
+    def _build_report(self, session: SessionRow) -> Report:
+        plan = InterviewPlan.model_validate_json(session.plan_json)
+        calls = self.repo.llm_calls(session.id)
+        costs = [c.cost_usd for c in calls if c.cost_usd is not None]
+        usage = {
+            "calls": float(len(calls)),
+            "prompt_tokens": float(sum(c.prompt_tokens for c in calls)),
+            "completion_tokens": float(sum(c.completion_tokens for c in calls)),
+            "cost_usd": float(sum(costs)) if costs else 0.0,
+        }
+        return build_report(session, self.kb, plan.describe(), usage)
+
+    # ----- helpers --------------------------------------------------------------------
+    def _active(self, session_id: str) -> SessionRow:
+        session = self.repo.get_session(session_id)
+        if session.status == "finished":
+            raise InterviewError("This interview has finished; start a new one to keep practising.")
+        return session
+
+    @staticmethod
+    def _pending(session: SessionRow) -> TurnRow | None:
+        if session.turns and session.turns[-1].answer_status == "pending":
+            return session.turns[-1]
+        return None
+
+    def _question(self, turn: TurnRow) -> Question:
+        return self.kb.question(turn.question_id)
+
+
+def _choose_gap(
+    question: Question, score: ScoreRecord, asked: set[str]
+) -> tuple[str, str, str] | None:
+    """(gap, suggested probe, hidden note) for the most important thing still missing."""
+    if score.star is not None:
+        star = score.star
+        for part in STAR_PRIORITY:
+            part_score = star.part(part).score
+            note = f"Follow-up: STAR {part} {'absent' if part_score == 0 else 'vague'}"
+            if part_score < 2 and note not in asked:
+                return (
+                    f"the {part} of their story is {'missing' if part_score == 0 else 'vague'}",
+                    STAR_PROBES[part],
+                    note,
+                )
+        note = "Follow-up: STAR reflection"
+        if (
+            star.overall < 5
+            and note not in asked
+            and all(star.part(p).score == 2 for p in STAR_PARTS)
+        ):
+            return "no reflection on what they learned", REFLECTION_PROBE, note
+        return None
+    technical = score.technical
+    if technical is None or technical.score >= 5:
+        return None
+    for index in technical.missed:
+        point = question.key_points[index - 1].text
+        note = f"Follow-up: key point {index} missing ({point})"
+        probe = next((p for p in question.follow_ups if p.key_point == index), None)
+        if probe is not None and note not in asked:
+            return f"key point not covered: {point}", probe.question, note
+    if technical.score <= 3:
+        for probe in question.follow_ups:
+            note = f"Follow-up: general probe ({probe.question})"
+            if probe.key_point is None and note not in asked:
+                return "the answer stayed shallow", probe.question, note
+    return None

@@ -1,0 +1,55 @@
+"""Loop guards: answers that mean "move on" rather than something to score."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from interviewer.scoring.text import words
+
+
+class AnswerKind(StrEnum):
+    answered = "answered"
+    empty = "empty"
+    skip = "skipped"
+    dont_know = "dont_know"
+    repeated = "repeated"
+
+
+_SKIP = re.compile(
+    r"^\W*(skip|pass|next|next question|skip (this|it)( one| question)?|move on|"
+    r"can we (skip|move on)[a-z ]*)\W*$",
+    re.IGNORECASE,
+)
+_DONT_KNOW = re.compile(
+    r"\b(i ?(do not|don't|dont|really don't) know|no idea|not sure|i have no clue|"
+    r"no clue|i can't remember|i cannot remember|i forgot|never (used|heard))\b",
+    re.IGNORECASE,
+)
+DONT_KNOW_MAX_WORDS = 14
+
+
+def classify(answer: str, earlier_answers: list[str]) -> AnswerKind:
+    text = answer.strip()
+    if not text:
+        return AnswerKind.empty
+    if _SKIP.match(text):
+        return AnswerKind.skip
+    tokens = words(text)
+    if len(tokens) <= DONT_KNOW_MAX_WORDS and _DONT_KNOW.search(text):
+        return AnswerKind.dont_know
+    if len(tokens) >= 3:
+        this = set(tokens)
+        for earlier in earlier_answers:
+            other = set(words(earlier))
+            if other and len(this & other) / len(this | other) >= 0.9:
+                return AnswerKind.repeated
+    return AnswerKind.answered
+
+
+MOVE_ON = {
+    AnswerKind.empty: "I didn't catch an answer there, so let's move on.",
+    AnswerKind.skip: "Sure, let's skip that one.",
+    AnswerKind.dont_know: "That's fine: saying so honestly is better than guessing. Let's move on.",
+    AnswerKind.repeated: "That's the same answer as before, so let's move on to something new.",
+}

@@ -1,0 +1,196 @@
+"""Interview plans: which areas, how hard, how long, shifted by a job description.
+
+The plan is a list of slots (area + difficulty + what to look for), fixed at the start
+and stored with the session, so the candidate can see it and a resumed session follows
+the same route.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from interviewer.knowledge.loader import KnowledgeBase
+
+MAX_JOB_DESCRIPTION = 20_000
+MINUTES_PER_QUESTION = 4
+DEFAULT_AREAS = (
+    "core-python",
+    "databases",
+    "rest-apis",
+    "frameworks",
+    "behavioural",
+    "projects",
+    "dsa",
+    "git",
+    "docker",
+    "deployment",
+)
+
+# Terms a job description may use, and the area (and search focus) each one pulls towards.
+JOB_TERMS: dict[str, tuple[str, ...]] = {
+    "frameworks": ("django", "flask", "fastapi", "drf", "django rest framework", "wsgi", "asgi"),
+    "databases": (
+        "postgresql",
+        "postgres",
+        "mysql",
+        "sql",
+        "mongodb",
+        "orm",
+        "sqlalchemy",
+        "database",
+        "redis",
+    ),
+    "rest-apis": ("rest", "api", "apis", "restful", "json", "http", "microservices", "graphql"),
+    "docker": ("docker", "container", "containers", "compose", "kubernetes"),
+    "deployment": (
+        "aws",
+        "gcp",
+        "azure",
+        "ci/cd",
+        "cicd",
+        "jenkins",
+        "github actions",
+        "deployment",
+        "cloud",
+        "heroku",
+    ),
+    "git": ("git", "github", "gitlab", "version control"),
+    "dsa": ("algorithms", "data structures", "dsa", "problem solving", "problem-solving"),
+    "core-python": ("python", "oop", "asyncio", "pytest", "unit testing", "multithreading"),
+    "behavioural": ("team", "communication", "collaborat", "stakeholder", "ownership", "agile"),
+}
+
+Difficulty = Literal["easy", "medium", "hard", "mixed"]
+
+
+class PlanSlot(BaseModel):
+    area: str
+    difficulty: str | None = Field(description="None means any difficulty.")
+    focus: list[str] = Field(
+        default_factory=list, description="Job-description terms to steer retrieval."
+    )
+
+
+class InterviewPlan(BaseModel):
+    areas: list[str]
+    difficulty: Difficulty = "mixed"
+    questions: int = Field(ge=1, le=40)
+    minutes: int | None = None
+    job_description: str | None = None
+    focus: dict[str, list[str]] = Field(default_factory=dict)
+    slots: list[PlanSlot]
+
+    @field_validator("job_description")
+    @classmethod
+    def _bounded(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > MAX_JOB_DESCRIPTION:
+            raise ValueError(f"job description is longer than {MAX_JOB_DESCRIPTION} characters")
+        return value
+
+    def describe(self) -> str:
+        counts: dict[str, int] = {}
+        for slot in self.slots:
+            counts[slot.area] = counts.get(slot.area, 0) + 1
+        mix = ", ".join(f"{area} x{n}" for area, n in counts.items())
+        focus = (
+            "; focus: " + ", ".join(sorted({t for ts in self.focus.values() for t in ts}))
+            if self.focus
+            else ""
+        )
+        return f"{self.questions} questions ({self.difficulty}): {mix}{focus}"
+
+
+class PlanError(ValueError):
+    """The requested plan cannot be built; the message says why."""
+
+
+def job_focus(job_description: str) -> dict[str, list[str]]:
+    text = " " + re.sub(r"\s+", " ", job_description.lower()) + " "
+    focus: dict[str, list[str]] = {}
+    for area, terms in JOB_TERMS.items():
+        found = [t for t in terms if re.search(rf"(?<![a-z]){re.escape(t)}", text)]
+        if found:
+            focus[area] = found
+    return focus
+
+
+def build_plan(
+    kb: KnowledgeBase,
+    *,
+    areas: list[str] | None = None,
+    difficulty: Difficulty = "mixed",
+    questions: int | None = None,
+    minutes: int | None = None,
+    job_description: str | None = None,
+    default_questions: int = 6,
+) -> InterviewPlan:
+    chosen = [a for a in (areas or []) if a]
+    unknown = [a for a in chosen if a not in kb.areas]
+    if unknown:
+        raise PlanError(f"unknown area(s): {', '.join(unknown)}; choose from {', '.join(kb.areas)}")
+    if not chosen:
+        chosen = [a for a in DEFAULT_AREAS if a in kb.areas] or list(kb.areas)
+    if questions is None:
+        questions = max(1, minutes // MINUTES_PER_QUESTION) if minutes else default_questions
+    jd = (job_description or "").strip() or None
+    focus = job_focus(jd) if jd else {}
+
+    # Weights: every chosen area 1; areas the job description names get more.
+    weights = {a: 1.0 + 1.5 * len(focus.get(a, [])) for a in chosen}
+    slots = _allocate(chosen, weights, questions, kb)
+    levels = ["easy", "medium", "medium", "hard"]
+    plan_slots = [
+        PlanSlot(
+            area=area,
+            difficulty=None if difficulty == "mixed" else difficulty,
+            focus=focus.get(area, []),
+        )
+        for area in slots
+    ]
+    if difficulty == "mixed":  # warm up, then harder
+        for i, slot in enumerate(plan_slots):
+            slot.difficulty = levels[
+                min(i * len(levels) // max(len(plan_slots), 1), len(levels) - 1)
+            ]
+    return InterviewPlan(
+        areas=chosen,
+        difficulty=difficulty,
+        questions=questions,
+        minutes=minutes,
+        job_description=jd,
+        focus={a: t for a, t in focus.items() if a in chosen},
+        slots=plan_slots,
+    )
+
+
+def _allocate(
+    areas: list[str], weights: dict[str, float], total: int, kb: KnowledgeBase
+) -> list[str]:
+    """Spread `total` questions over areas by weight, interleaved, never beyond an area's bank."""
+    counts = dict.fromkeys(areas, 0)
+    capacity = {a: len(kb.areas[a].questions) for a in areas}
+    for _ in range(total):
+        open_areas = [a for a in areas if counts[a] < capacity[a]]
+        if not open_areas:
+            break
+        area = min(open_areas, key=lambda a: (counts[a] + 1) / weights[a])
+        counts[area] += 1
+    # Interleave so the same area does not come twice in a row when avoidable.
+    order: list[str] = []
+    remaining = dict(counts)
+    while any(remaining.values()):
+        ranked = sorted(
+            (a for a in areas if remaining[a]), key=lambda a: -remaining[a] / weights[a]
+        )
+        pick = next((a for a in ranked if not order or a != order[-1]), ranked[0])
+        order.append(pick)
+        remaining[pick] -= 1
+    # Behavioural and project questions read best after a technical warm-up.
+    technical_first = [a for a in order if a not in ("behavioural", "projects")]
+    if order and order[0] in ("behavioural", "projects") and technical_first:
+        order.remove(technical_first[0])
+        order.insert(0, technical_first[0])
+    return order

@@ -1,0 +1,85 @@
+"""Choosing the next main question by retrieval, never twice, avoiding near-duplicates."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from interviewer.interview.plan import PlanSlot
+from interviewer.knowledge.loader import KnowledgeBase
+from interviewer.knowledge.schema import Question
+from interviewer.knowledge.store import Hit, KnowledgeStore
+
+NEAR_DUPLICATE = 0.86
+CANDIDATES = 12
+CHOOSE_AMONG = 3
+
+
+@dataclass(frozen=True)
+class Selected:
+    question: Question
+    area: str
+    source: str
+    context: str  # note chunks that ground the question
+
+
+class QuestionSelector:
+    def __init__(
+        self, kb: KnowledgeBase, store: KnowledgeStore, embed: Callable[[list[str]], np.ndarray]
+    ) -> None:
+        self.kb = kb
+        self.store = store
+        self.embed = embed
+        self._ids = {q.id for q in kb.questions}
+
+    def query_for(self, slot: PlanSlot) -> str:
+        area = self.kb.areas[slot.area]
+        return (
+            " ".join([area.title, *slot.focus]) if slot.focus else f"{area.title}: {area.summary}"
+        )
+
+    def select(
+        self, slot: PlanSlot, asked_ids: set[str], seed: int, fallback_areas: list[str]
+    ) -> Selected | None:
+        query = self.query_for(slot)
+        attempts: list[dict[str, object]] = [
+            {"area": slot.area, "difficulty": slot.difficulty},
+            {"area": slot.area},
+            {"area": fallback_areas},
+        ]
+        for filters in attempts:
+            hits = self.store.search(
+                query, k=CANDIDATES, kind="question", exclude_question_ids=asked_ids, **filters
+            )  # type: ignore[arg-type]
+            hits = [
+                h for h in hits if h.question_id in self._ids and h.question_id not in asked_ids
+            ]
+            hits = self._drop_near_duplicates(hits, asked_ids)
+            if hits:
+                pick = random.Random(seed).choice(hits[:CHOOSE_AMONG])
+                question = self.kb.question(pick.question_id)
+                return Selected(
+                    question,
+                    pick.area,
+                    f"{pick.source}#{question.id}",
+                    self._context(question, pick),
+                )
+        return None
+
+    def _drop_near_duplicates(self, hits: list[Hit], asked_ids: set[str]) -> list[Hit]:
+        asked = [self.kb.question(i).question for i in asked_ids if i in self._ids]
+        if not asked or not hits:
+            return hits
+        candidates = [self.kb.question(h.question_id).question for h in hits]
+        vectors = self.embed(candidates + asked)
+        similarity = vectors[: len(candidates)] @ vectors[len(candidates) :].T
+        return [
+            h for h, row in zip(hits, similarity, strict=True) if float(row.max()) < NEAR_DUPLICATE
+        ]
+
+    def _context(self, question: Question, hit: Hit) -> str:
+        notes = self.store.search(question.question, k=2, kind="note", area=hit.area)
+        return "\n\n".join(n.text for n in notes)

@@ -1,0 +1,1 @@
+"""Scoring: schemas shared by every brain, and the offline scorers."""

@@ -1,0 +1,189 @@
+"""Score objects, the same for every brain.
+
+Fields the LLM fills carry descriptions: they become part of the JSON schema the model
+sees. Business rules (ranges, "a quote must occur in the answer") live in validators, so
+a model's invalid output is caught in one place and re-asked with the error.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+STAR_PARTS = ("situation", "task", "action", "result")
+StarPartName = Literal["situation", "task", "action", "result"]
+
+
+def _quotes_occur(quotes: list[str], info: ValidationInfo) -> list[str]:
+    """Every evidence quote must be copied from the answer (checked when context has it)."""
+    answer = (info.context or {}).get("answer")
+    if answer is None:
+        return quotes
+    folded = " ".join(answer.split()).lower()
+    for quote in quotes:
+        if " ".join(quote.split()).lower() not in folded:
+            raise ValueError(f"evidence quote {quote!r} does not occur verbatim in the answer")
+    return quotes
+
+
+class StarPart(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    score: int = Field(
+        ge=0,
+        le=2,
+        description="0 absent; 1 present but vague, generic, or 'we' with no own role; "
+        "2 specific and concrete (action: the candidate's own steps; result: a stated, "
+        "ideally measured, outcome or a lesson).",
+    )
+    evidence: list[str] = Field(
+        default_factory=list,
+        description="Verbatim quotes from the answer that show this part; empty if absent.",
+    )
+    _quotes = field_validator("evidence")(_quotes_occur)
+
+
+class StarScore(BaseModel):
+    """STAR assessment of a behavioural answer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    situation: StarPart
+    task: StarPart
+    action: StarPart
+    result: StarPart
+    overall: int = Field(
+        ge=1,
+        le=5,
+        description="1 no story or off-topic; 2 fragments; 3 complete but vague in places; "
+        "4 complete and specific with one weak part; 5 complete, specific, own actions "
+        "clear, measurable result and reflection.",
+    )
+    missing: list[StarPartName] = Field(
+        default_factory=list, description="Parts scored 0 (absent)."
+    )
+    tips: list[str] = Field(
+        default_factory=list, description="Concrete, actionable tips, one per weak part."
+    )
+    summary: str = Field(default="", description="One or two sentences explaining the score.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> StarScore:
+        absent = [p for p in STAR_PARTS if getattr(self, p).score == 0]
+        if sorted(self.missing) != sorted(absent):
+            raise ValueError(f"'missing' must list exactly the parts scored 0: {absent}")
+        present = 4 - len(absent)
+        if present == 0 and self.overall > 1:
+            raise ValueError("an answer with no STAR part present must have overall 1")
+        if self.overall == 5 and any(getattr(self, p).score < 2 for p in STAR_PARTS):
+            raise ValueError("overall 5 requires every part to score 2")
+        return self
+
+    def part(self, name: str) -> StarPart:
+        part: StarPart = getattr(self, name)
+        return part
+
+
+class KeyPointVerdict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    index: int = Field(ge=1, description="1-based index of the key point.")
+    covered: bool
+    evidence: list[str] = Field(
+        default_factory=list, description="Verbatim quotes from the answer covering the point."
+    )
+    _quotes = field_validator("evidence")(_quotes_occur)
+
+    @model_validator(mode="after")
+    def _evidence_when_covered(self) -> KeyPointVerdict:
+        if self.covered and not self.evidence:
+            raise ValueError(f"key point {self.index} is marked covered but has no evidence quote")
+        return self
+
+
+class TechnicalScore(BaseModel):
+    """Key-point coverage and correctness of a technical answer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key_points: list[KeyPointVerdict]
+    score: int = Field(
+        ge=0,
+        le=5,
+        description="0 no answer or off-topic; 1 on topic but no key point; 2 one key point "
+        "or mostly vague; 3 about half the key points; 4 most key points, minor gaps; "
+        "5 all key points, correct and clear.",
+    )
+    problems: list[str] = Field(
+        default_factory=list, description="Factual or conceptual errors in the answer."
+    )
+    summary: str = Field(default="", description="One or two sentences explaining the score.")
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> TechnicalScore:
+        indexes = sorted(kp.index for kp in self.key_points)
+        expected = (info.context or {}).get("key_point_count")
+        if expected is not None and indexes != list(range(1, expected + 1)):
+            raise ValueError(
+                f"judge each of the {expected} key points exactly once (1..{expected})"
+            )
+        if len(set(indexes)) != len(indexes):
+            raise ValueError("each key point must be judged once")
+        if not any(kp.covered for kp in self.key_points) and self.score > 1:
+            raise ValueError("a score above 1 needs at least one covered key point")
+        return self
+
+    @property
+    def covered(self) -> list[int]:
+        return [kp.index for kp in self.key_points if kp.covered]
+
+    @property
+    def missed(self) -> list[int]:
+        return [kp.index for kp in self.key_points if not kp.covered]
+
+
+class DeliveryHints(BaseModel):
+    """Text-level delivery observations; reported, never mixed into the content score."""
+
+    words: int
+    sentences: int
+    filler_words: dict[str, int] = Field(default_factory=dict)
+    hedges: dict[str, int] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+
+Brain = Literal["offline", "llm", "offline-fallback"]
+
+
+class ScoreRecord(BaseModel):
+    """A score as stored and shown: which brain produced it, and why if it fell back."""
+
+    kind: Literal["star", "technical"]
+    brain: Brain
+    model: str
+    prompt_version: str
+    star: StarScore | None = None
+    technical: TechnicalScore | None = None
+    delivery: DeliveryHints
+    ignored_instructions: list[str] = Field(
+        default_factory=list,
+        description="Sentences addressed to the grader, removed before scoring.",
+    )
+    fallback_reason: str | None = None
+
+    @property
+    def normalised(self) -> float:
+        """0..1, for aggregation across kinds."""
+        if self.star is not None:
+            return (self.star.overall - 1) / 4
+        assert self.technical is not None
+        return self.technical.score / 5
+
+    @property
+    def label(self) -> str:
+        if self.brain == "offline-fallback":
+            return "offline engine (LLM failed; fallback)"
+        if self.brain == "offline":
+            return "offline engine"
+        return f"LLM ({self.model})"
