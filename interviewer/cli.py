@@ -54,6 +54,80 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _brain_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model", help="'offline' (default without a key) or e.g. openai:gpt-4o-mini"
+    )
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from interviewer import tokens
+    from interviewer.brains import prepare_answer
+    from interviewer.interview.factory import make_brain
+    from interviewer.knowledge.loader import load_knowledge
+
+    settings = _settings(args)
+    tokens.configure(settings.resolved_assets_dir)
+    brain = make_brain(settings)
+    answer = prepare_answer(args.answer)
+    log: list = []
+    if args.kind == "star":
+        record = brain.score_star(args.question, answer, log)
+    else:
+        question = load_knowledge(settings.knowledge_dir).question(args.question_id)
+        record = brain.score_technical(question, answer, log)
+    if args.json:
+        print(record.model_dump_json(indent=2))
+    else:
+        print(render_score(record))
+    return 0
+
+
+def render_score(record) -> str:  # type: ignore[no-untyped-def]
+    lines = [f"[{record.label}, {record.prompt_version}]"]
+    if record.star is not None:
+        star = record.star
+        lines.append(
+            f"STAR overall {star.overall}/5  "
+            + "  ".join(
+                f"{p[0].upper()}={star.part(p).score}/2"
+                for p in ("situation", "task", "action", "result")
+            )
+        )
+        lines += [f"  tip: {t}" for t in star.tips]
+    elif record.technical is not None:
+        tech = record.technical
+        lines.append(f"Technical {tech.score}/5: covered {tech.covered}, missed {tech.missed}")
+        lines += [f"  problem: {p}" for p in tech.problems]
+    if record.ignored_instructions:
+        lines.append(
+            f"  ignored {len(record.ignored_instructions)} sentence(s) addressed to the grader"
+        )
+    lines += [f"  delivery: {n}" for n in record.delivery.notes]
+    return "\n".join(lines)
+
+
+def cmd_interview(args: argparse.Namespace) -> int:
+    from interviewer.interview.factory import build_engine
+    from interviewer.interview.plan import build_plan
+    from interviewer.interview.terminal import run_terminal_interview
+
+    settings = _settings(args)
+    engine = build_engine(settings)
+    if args.resume:
+        return run_terminal_interview(engine, engine.resume(args.resume))
+    plan = build_plan(
+        engine.kb,
+        areas=args.areas,
+        difficulty=args.difficulty,
+        questions=args.questions,
+        minutes=args.minutes,
+        job_description=args.job,
+        default_questions=settings.default_questions,
+    )
+    return run_terminal_interview(engine, engine.start(args.name, plan))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interviewer", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +148,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(func=cmd_ingest)
+
+    score = sub.add_parser("score", help="score one answer (STAR or technical) and print it")
+    score_sub = score.add_subparsers(dest="kind", required=True)
+    star = score_sub.add_parser("star", help="score a behavioural answer with STAR")
+    star.add_argument("--question", required=True)
+    technical = score_sub.add_parser(
+        "technical", help="score a technical answer against a question's key points"
+    )
+    technical.add_argument("--question-id", required=True)
+    for sub_parser in (star, technical):
+        _common(sub_parser)
+        _brain_option(sub_parser)
+        sub_parser.add_argument("--answer", required=True)
+        sub_parser.add_argument(
+            "--json", action="store_true", help="print the score object as JSON"
+        )
+        sub_parser.set_defaults(func=cmd_score)
+
+    interview = sub.add_parser("interview", help="hold a whole interview in the terminal")
+    _common(interview)
+    _brain_option(interview)
+    interview.add_argument("--name", default="candidate")
+    interview.add_argument("--areas", nargs="*", help="areas to cover (default: a balanced mix)")
+    interview.add_argument(
+        "--difficulty", choices=["easy", "medium", "hard", "mixed"], default="mixed"
+    )
+    interview.add_argument("--questions", type=int, help="number of main questions")
+    interview.add_argument("--minutes", type=int, help="time budget instead of a question count")
+    interview.add_argument("--job", help="a job description to steer the plan")
+    interview.add_argument("--resume", help="resume the session with this id")
+    interview.set_defaults(func=cmd_interview)
     return parser
 
 

@@ -83,3 +83,17 @@ def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
         knowledge_dir=FIXTURES / "knowledge",
         _env_file=None,  # type: ignore[call-arg]
     )
+
+
+@pytest.fixture
+def engine_factory(settings):  # type: ignore[no-untyped-def]
+    """Build engines over the fixture knowledge (ingested once per test) and one database."""
+    from interviewer.interview.factory import build_engine
+    from interviewer.knowledge.ingest import ingest
+
+    ingest(settings, progress=False)
+
+    def make(chat=None, **overrides):  # type: ignore[no-untyped-def]
+        return build_engine(settings.model_copy(update=overrides), chat=chat)
+
+    return make

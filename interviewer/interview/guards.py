@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from enum import StrEnum
 
 from interviewer.scoring.text import words
@@ -27,6 +28,7 @@ _DONT_KNOW = re.compile(
     re.IGNORECASE,
 )
 DONT_KNOW_MAX_WORDS = 14
+REPEATED = 0.9  # word-sequence similarity to an earlier answer that counts as a copy
 
 
 def classify(answer: str, earlier_answers: list[str]) -> AnswerKind:
@@ -39,10 +41,13 @@ def classify(answer: str, earlier_answers: list[str]) -> AnswerKind:
     if len(tokens) <= DONT_KNOW_MAX_WORDS and _DONT_KNOW.search(text):
         return AnswerKind.dont_know
     if len(tokens) >= 3:
-        this = set(tokens)
         for earlier in earlier_answers:
-            other = set(words(earlier))
-            if other and len(this & other) / len(this | other) >= 0.9:
+            matcher = SequenceMatcher(None, tokens, words(earlier), autojunk=False)
+            if (
+                matcher.real_quick_ratio() >= REPEATED
+                and matcher.quick_ratio() >= REPEATED
+                and matcher.ratio() >= REPEATED
+            ):
                 return AnswerKind.repeated
     return AnswerKind.answered
 

@@ -28,6 +28,10 @@ _PATTERNS = [
     r"\b(scored|scores?|rated|graded|marked)\b.{0,30}\b(full marks|perfect|maximum|5/5|10/10|highest)\b",
     r"\b(pretend|role-?play|act as|imagine you are)\b",
     r"^\W*(overall|score|rating|situation|task|action|result)\W*\s*[:=]\s*\d",
+    r"\b(note|message|instructions?|reminder) (to|for) the (grader|scorer|scoring model|evaluator|model|ai|llm|"
+    r"interviewer|reviewer)\b",
+    r"\b(grader|scorer|scoring model|evaluator|language model|llm|ai model)\b.{0,80}"
+    r"\b(score|rate|grade|marks?|give|award|points?|pass)\b",
 ]
 _INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE | re.MULTILINE)
 _JSON_BLOB = re.compile(

@@ -7,6 +7,7 @@ The offline scorer checks coverage, not correctness; it says so in its summary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -21,6 +22,22 @@ KEYWORD_AND_SIMILAR = 0.30
 SIMILAR_ALONE = 0.55
 TWO_KEYWORDS_FLOOR = 0.18
 ON_TOPIC = 0.2
+_CLAUSE = re.compile(r",\s+|;\s+|\s+(?:and|which|so|because|but|while)\s+")
+MIN_CLAUSE_WORDS = 3
+
+
+def units(sentences: list[Sentence]) -> list[tuple[str, int]]:
+    """Sentences plus their clauses, each with the index of the sentence it came from.
+
+    One sentence often makes two key points ("it uses yield, which saves memory"); comparing
+    clauses as well keeps one point from diluting the other's similarity.
+    """
+    out = [(s.text, i) for i, s in enumerate(sentences)]
+    for i, sentence in enumerate(sentences):
+        clauses = [c for c in _CLAUSE.split(sentence.text) if len(words(c)) >= MIN_CLAUSE_WORDS]
+        if len(clauses) > 1:
+            out.extend((c, i) for c in clauses)
+    return out
 
 
 def score_band(covered: int, total: int) -> int:

@@ -46,6 +46,7 @@ def normalise(text: str) -> str:
     """Lower case, single spaces, simple punctuation removed: for keyword matching."""
     text = text.lower().replace("’", "'")
     text = re.sub(r"[^a-z0-9%$()+#./' -]+", " ", text)
+    text = re.sub(r"[.,;:!?']+(?=\s|$)|(?<=\s)'", " ", text)  # trailing punctuation, quotes
     return " " + " ".join(text.split()) + " "
 
 
