@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from interviewer.config import Settings, load_settings
+from interviewer.scoring.schemas import ScoreRecord
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +84,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_score(record) -> str:  # type: ignore[no-untyped-def]
+def render_score(record: ScoreRecord) -> str:
     lines = [f"[{record.label}, {record.prompt_version}]"]
     if record.star is not None:
         star = record.star

@@ -45,15 +45,21 @@ class QuestionSelector:
         self, slot: PlanSlot, asked_ids: set[str], seed: int, fallback_areas: list[str]
     ) -> Selected | None:
         query = self.query_for(slot)
-        attempts: list[dict[str, object]] = [
-            {"area": slot.area, "difficulty": slot.difficulty},
-            {"area": slot.area},
-            {"area": fallback_areas},
+        # Widen step by step: the slot's area and level, any level, then any planned area.
+        attempts: list[tuple[str | list[str], str | None]] = [
+            (slot.area, slot.difficulty),
+            (slot.area, None),
+            (fallback_areas, None),
         ]
-        for filters in attempts:
+        for area, difficulty in attempts:
             hits = self.store.search(
-                query, k=CANDIDATES, kind="question", exclude_question_ids=asked_ids, **filters
-            )  # type: ignore[arg-type]
+                query,
+                k=CANDIDATES,
+                kind="question",
+                area=area,
+                difficulty=difficulty,
+                exclude_question_ids=asked_ids,
+            )
             hits = [
                 h for h in hits if h.question_id in self._ids and h.question_id not in asked_ids
             ]
