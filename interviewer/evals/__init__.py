@@ -1,0 +1,1 @@
+"""Eval suites: datasets (validated), metrics with confidence intervals, and runners."""
