@@ -59,8 +59,8 @@ def mean_bias(gold: np.ndarray, pred: np.ndarray) -> float:
 
 def bootstrap(
     metric: Metric,
-    gold: Sequence[float],
-    pred: Sequence[float],
+    gold: np.ndarray | Sequence[float],
+    pred: np.ndarray | Sequence[float],
     *,
     samples: int = 1000,
     seed: int = 0,
