@@ -129,6 +129,18 @@ def cmd_interview(args: argparse.Namespace) -> int:
     return run_terminal_interview(engine, engine.start(args.name, plan))
 
 
+def cmd_app(args: argparse.Namespace) -> int:
+    from interviewer.ui.app import serve
+
+    settings = _settings(args)
+    if args.host:
+        settings = settings.model_copy(update={"host": args.host})
+    if args.port:
+        settings = settings.model_copy(update={"port": args.port})
+    serve(settings)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interviewer", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -180,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--job", help="a job description to steer the plan")
     interview.add_argument("--resume", help="resume the session with this id")
     interview.set_defaults(func=cmd_interview)
+
+    app = sub.add_parser("app", help="serve the web app (candidates and coaches)")
+    _common(app)
+    _brain_option(app)
+    app.add_argument("--host", help="bind address (INTERVIEWER_HOST, default 127.0.0.1)")
+    app.add_argument("--port", type=int, help="port (INTERVIEWER_PORT, default 7860)")
+    app.set_defaults(func=cmd_app)
     return parser
 
 

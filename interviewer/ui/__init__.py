@@ -1,0 +1,1 @@
+"""The Gradio application: Blocks built by functions, handlers kept thin."""
