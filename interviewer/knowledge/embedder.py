@@ -20,7 +20,8 @@ from chromadb.utils.embedding_functions import register_embedding_function
 from interviewer import assets
 
 MAX_TOKENS = 256
-BATCH_SIZE = 32
+MAX_BATCH = 64
+BATCH_TOKENS = 2048  # padded tokens per batch: large batches of long texts run slower, not faster
 DIMENSIONS = 384
 
 _sessions: dict[str, tuple[Any, Any]] = {}
@@ -37,7 +38,7 @@ def _load(assets_dir: Path) -> tuple[Any, Any]:
 
             tokenizer = Tokenizer.from_file(str(assets.tokenizer_path(assets_dir)))
             tokenizer.enable_truncation(max_length=MAX_TOKENS)
-            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in a batch
+            tokenizer.no_padding()  # the file may pin a fixed padding; we pad per batch ourselves
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
             session = onnxruntime.InferenceSession(
@@ -78,14 +79,18 @@ class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
         tokenizer, session = _load(self.assets_dir)
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        encoded = tokenizer.encode_batch([t or " " for t in texts])
         # Sorting by length keeps each batch's padding small; the order is restored below.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for start in range(0, len(order), BATCH_SIZE):
-            batch = order[start : start + BATCH_SIZE]
-            encodings = tokenizer.encode_batch([texts[i] or " " for i in batch])
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        for batch in _batches(order, [len(e.ids) for e in encoded]):
+            width = max(len(encoded[i].ids) for i in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                length = len(encoded[i].ids)
+                ids[row, :length] = encoded[i].ids
+                mask[row, :length] = 1
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             (hidden,) = session.run(["last_hidden_state"], feeds)
             weights = mask[:, :, None].astype(np.float32)
@@ -93,6 +98,20 @@ class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             out[batch] = pooled / np.clip(norms, 1e-12, None)
         return out
+
+
+def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:
+    """Consecutive runs of `order` whose padded size stays under BATCH_TOKENS."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:  # ascending length, so the newest item sets the padded width
+        if current and ((len(current) + 1) * lengths[i] > BATCH_TOKENS or len(current) >= MAX_BATCH):
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
 
 
 @register_embedding_function
