@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup ingest run app test test-fast lint format typecheck check evals bench clean
+.PHONY: help install setup ingest run app test test-fast lint format typecheck check bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -33,7 +33,10 @@ run: ingest  ## set everything up and serve the app on embedded defaults
 app:  ## serve the app (assumes `make ingest` ran)
 	$(BIN)/interviewer app
 
-test: setup  ## set everything up and run the whole test suite
+test: setup  ## set everything up, then lint, type-check and run the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 test-fast: setup  ## the tests without real servers or browsers
@@ -52,11 +55,9 @@ typecheck: install  ## mypy over the package
 
 check: lint typecheck test  ## everything CI runs
 
-evals: setup  ## the offline eval suites with their thresholds
-	$(BIN)/interviewer eval all
 
-bench: setup  ## benchmarks: print a table, write bench/results/latest.json
-	$(BIN)/interviewer bench
+bench: setup  ## benchmarks: print tables, write JSON under bench/results/
+	$(BIN)/python bench/embedder.py
 
 clean:  ## remove the venv and local state (data/)
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
