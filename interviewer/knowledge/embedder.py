@@ -105,7 +105,9 @@ def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:
     batches: list[list[int]] = []
     current: list[int] = []
     for i in order:  # ascending length, so the newest item sets the padded width
-        if current and ((len(current) + 1) * lengths[i] > BATCH_TOKENS or len(current) >= MAX_BATCH):
+        if current and (
+            (len(current) + 1) * lengths[i] > BATCH_TOKENS or len(current) >= MAX_BATCH
+        ):
             batches.append(current)
             current = []
         current.append(i)
