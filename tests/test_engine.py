@@ -210,3 +210,30 @@ def test_sessions_survive_a_new_repository(settings, engine_factory) -> None:  #
     other = Repository(settings.resolved_database_url)
     assert other.get_session(reply.session_id).turns[0].answer == PARTIAL_DICT
     assert len(reply.session_id) >= 24  # unguessable resume link
+
+
+def test_near_duplicate_questions_are_not_both_asked(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from interviewer.interview.factory import build_engine
+    from interviewer.knowledge.ingest import ingest
+    from tests.conftest import FIXTURES
+
+    folder = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "knowledge", folder)
+    python = folder / "python.yaml"
+    text = python.read_text()
+    twin = text[text.index("  - id: py.dict-lookup") : text.index("  - id: py.generators")]
+    twin = twin.replace("py.dict-lookup", "py.dict-lookup-twin").replace(
+        "How does a Python dictionary find a value by its key, and how fast is it?",
+        "How does a Python dict find the value for a key, and how quick is that?",
+    )
+    python.write_text(text + twin)
+    settings = settings.model_copy(update={"knowledge_dir": folder})
+    ingest(settings, progress=False)
+    engine = build_engine(settings)
+    reply = engine.start("Asha", build_plan(engine.kb, areas=["core-python"], questions=3), seed=1)
+    final = _answer_everything(engine, reply, lambda _t: "skip")
+    asked = {q.question_id for q in final.report.questions}
+    assert not {"py.dict-lookup", "py.dict-lookup-twin"} <= asked
+    assert len(asked) == 2  # the plan asked for 3 but only 2 distinct questions exist

@@ -77,3 +77,43 @@ def test_search_filters_by_area_kind_and_excluded_ids(editable_settings) -> None
         store.search("deadline", k=5, area="behavioural", type="behavioural")[0].area
         == "behavioural"
     )
+
+
+def _text_pdf(text: str) -> bytes:
+    """A minimal one-page PDF with a line of text (enough for pypdf to extract)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+def test_pdf_text_is_ingested_and_a_broken_pdf_is_skipped(
+    editable_settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "celery.pdf"
+    good.write_bytes(_text_pdf("Celery workers consume background tasks from a Redis broker."))
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    summary = ingest(editable_settings, [good, broken], progress=False)
+    assert len(summary.skipped) == 1 and "broken.pdf" in summary.skipped[0]
+    hits = KnowledgeStore.from_settings(editable_settings).search(
+        "background workers", k=1, kind="extra"
+    )
+    assert "Celery workers" in hits[0].text

@@ -113,3 +113,11 @@ def test_technical_scoring_checks_every_key_point_is_judged(brain) -> None:  # t
     record = brain(chat).score_technical(question, prepare_answer(answer), log)
     assert record.technical is not None and record.technical.covered == [1, 2]
     assert "judge each of the 3 key points" in str(chat.calls[1][-1].content)
+
+
+def test_technical_always_invalid_falls_back_with_label(brain) -> None:  # type: ignore[no-untyped-def]
+    question = load_knowledge(FIXTURES / "knowledge").question("py.dict-lookup")
+    chat = ScriptedChat(respond=queue('{"score": 5, "key_points": []}'), calls=[])
+    record = brain(chat).score_technical(question, prepare_answer("A dict is a hash table."), [])
+    assert record.brain == "offline-fallback" and record.technical is not None
+    assert record.model_answer == question.model_answer

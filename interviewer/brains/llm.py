@@ -117,6 +117,7 @@ class LLMBrain:
             model=self.judge_model,
             prompt_version=prompt.label,
             technical=technical,
+            model_answer=question.model_answer,
             delivery=answer.delivery,
             ignored_instructions=answer.ignored_instructions,
         )

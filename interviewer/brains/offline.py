@@ -78,6 +78,7 @@ class OfflineBrain:
             model="offline",
             prompt_version=OFFLINE_VERSION,
             technical=self.technical_scorer.score(question, answer.sentences),
+            model_answer=question.model_answer,
             delivery=answer.delivery,
             ignored_instructions=answer.ignored_instructions,
             fallback_reason=fallback_reason,

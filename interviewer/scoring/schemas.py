@@ -171,6 +171,9 @@ class ScoreRecord(BaseModel):
         description="Sentences addressed to the grader, removed before scoring.",
     )
     fallback_reason: str | None = None
+    model_answer: str | None = Field(
+        default=None, description="The knowledge base's outline of a strong answer (technical)."
+    )
 
     @property
     def normalised(self) -> float:
