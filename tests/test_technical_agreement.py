@@ -1,0 +1,26 @@
+"""The offline technical scorer agrees with hand labels on held-out items.
+
+Thresholds were fitted on odd-numbered items; the floors are checked on the even ones.
+"""
+
+import pytest
+
+from interviewer.config import PROJECT_ROOT
+from interviewer.evals.datasets import load_jsonl
+from interviewer.evals.technical_suite import TechnicalItem, technical_metrics
+from interviewer.interview.factory import offline_brain
+from interviewer.knowledge.loader import load_knowledge
+
+GOLD = PROJECT_ROOT / "evals" / "data" / "technical_gold.jsonl"
+
+
+@pytest.mark.slow
+def test_offline_technical_agreement_on_held_out_items(settings) -> None:  # type: ignore[no-untyped-def]
+    kb = load_knowledge(PROJECT_ROOT / "knowledge")
+    items = [i for i in load_jsonl(GOLD, TechnicalItem) if int(i.id.rsplit("-", 1)[1]) % 2 == 0]
+    assert len(items) >= 40
+    metrics = technical_metrics(offline_brain(settings), kb, items, samples=200)
+    print(metrics)
+    assert metrics["key_point_precision"] >= 0.7  # type: ignore[operator]
+    assert metrics["key_point_recall"] >= 0.7  # type: ignore[operator]
+    assert metrics["qwk"]["value"] >= 0.6  # type: ignore[index]
