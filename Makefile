@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup ingest run app test test-fast lint format typecheck check bench clean
+.PHONY: help install setup ingest run app browser-deps test test-fast lint format typecheck check bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -33,7 +33,13 @@ run: ingest  ## set everything up and serve the app on embedded defaults
 app:  ## serve the app (assumes `make ingest` ran)
 	$(BIN)/interviewer app
 
-test: setup  ## set everything up, then lint, type-check and run the whole test suite
+browser-deps:  ## Debian's chromium for the browser tests (installed with apt when missing and root)
+	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium not found and cannot install it here: browser tests will be skipped"; fi
+
+test: setup browser-deps  ## set everything up, then lint, type-check and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -97,3 +97,23 @@ def engine_factory(settings):  # type: ignore[no-untyped-def]
         return build_engine(settings.model_copy(update=overrides), chat=chat)
 
     return make
+
+
+@pytest.fixture
+def running_app(settings, monkeypatch):  # type: ignore[no-untyped-def]
+    """The whole app (candidate + coach) on 127.0.0.1 over the fixture knowledge."""
+    from pydantic import SecretStr
+
+    from interviewer.interview.factory import build_engine
+    from interviewer.knowledge.ingest import ingest
+    from interviewer.ui.app import build_server
+    from tests.servers import app_server
+
+    ingest(settings, progress=False)
+    app_settings = settings.model_copy(update={"coach_password": SecretStr(COACH_PASSWORD)})
+    engine = build_engine(app_settings)
+    with app_server(build_server(engine, app_settings)) as url:
+        yield url, engine
+
+
+COACH_PASSWORD = "correct-horse-battery"  # a test credential

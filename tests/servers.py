@@ -52,3 +52,23 @@ def chroma_server(path: Path, port: int | None = None) -> Iterator[int]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextlib.contextmanager
+def app_server(server_app: object, port: int | None = None) -> Iterator[str]:
+    """Serve an ASGI app with uvicorn in a background thread on 127.0.0.1."""
+    import threading
+
+    import uvicorn
+
+    port = port or free_port()
+    config = uvicorn.Config(server_app, host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -12,6 +12,7 @@ the plan; when the plan is exhausted, the session is finished with a report.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from interviewer.interview.selection import QuestionSelector
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.knowledge.schema import Question, QuestionType
 from interviewer.llm.usage import LLMCall
+from interviewer.safe_text import inert
 from interviewer.scoring.schemas import STAR_PARTS, ScoreRecord
 from interviewer.storage.models import SessionRow, TurnRow
 from interviewer.storage.repository import Repository
@@ -70,15 +72,26 @@ class InterviewEngine:
         self.max_follow_ups = max_follow_ups
 
     # ----- public actions -------------------------------------------------------------
-    def start(self, candidate: str, plan: InterviewPlan, seed: int | None = None) -> Reply:
+    def start(
+        self,
+        candidate: str,
+        plan: InterviewPlan,
+        seed: int | None = None,
+        candidate_code: str | None = None,
+    ) -> Reply:
+        """Open a session; `candidate_code` is the candidate's private code for their history."""
         candidate = " ".join(candidate.split())[:200] or "anonymous"
         seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
         session_id = self.repo.create_session(
-            candidate=candidate, brain=self.brain.label, plan_json=plan.model_dump_json(), seed=seed
+            candidate=candidate,
+            brain=self.brain.label,
+            plan_json=plan.model_dump_json(),
+            seed=seed,
+            candidate_key=candidate_key(candidate_code),
         )
         reply = self._advance(session_id, [])
         opening = (
-            f"Hello {candidate}! This is a mock interview: {plan.describe()}. "
+            f"Hello {inert(candidate)}! This is a mock interview: {plan.describe()}. "
             "Answer in your own words; you can skip a question or ask for a hint."
         )
         return Reply(
@@ -331,6 +344,12 @@ class InterviewEngine:
 
     def _question(self, turn: TurnRow) -> Question:
         return self.kb.question(turn.question_id)
+
+
+def candidate_key(code: str | None) -> str | None:
+    """What is stored for a candidate's private code: its hash, never the code itself."""
+    code = (code or "").strip()
+    return hashlib.sha256(code.encode()).hexdigest() if code else None
 
 
 def _choose_gap(

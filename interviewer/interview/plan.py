@@ -100,7 +100,8 @@ class InterviewPlan(BaseModel):
             if self.focus
             else ""
         )
-        return f"{self.questions} questions ({self.difficulty}): {mix}{focus}"
+        noun = "question" if self.questions == 1 else "questions"
+        return f"{self.questions} {noun} ({self.difficulty}): {mix}{focus}"
 
 
 class PlanError(ValueError):

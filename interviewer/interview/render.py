@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from interviewer.interview.report import Report
+from interviewer.safe_text import inert
 
 
 def report_markdown(report: Report) -> str:
     lines = [
-        f"# Interview report: {report.candidate}",
+        f"# Interview report: {inert(report.candidate)}",
         "",
         f"Plan: {report.plan}  ",
         f"Interviewer: {report.brain}  ",

@@ -64,7 +64,9 @@ def _relative(path: Path) -> str:
 def knowledge_chunks(kb: KnowledgeBase, max_tokens: int, overlap: int) -> list[Chunk]:
     chunks: list[Chunk] = []
     for area_name, area in kb.areas.items():
-        source = _relative(kb.sources[area_name]) if area_name in kb.sources else area_name
+        path = kb.sources.get(area_name)
+        # "knowledge/core-python.yaml": stable wherever the app runs from.
+        source = f"{path.parent.name}/{path.name}" if path else area_name
         for question in area.questions:
             chunks.append(
                 Chunk(

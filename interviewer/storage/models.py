@@ -21,6 +21,8 @@ class SessionRow(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     candidate: Mapped[str] = mapped_column(String(200), index=True)
+    # sha256 of the candidate's private code: how a returning candidate finds their history.
+    candidate_key: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="active")
     brain: Mapped[str] = mapped_column(String(200))
     plan_json: Mapped[str] = mapped_column(Text)
@@ -93,4 +95,29 @@ class LLMCallRow(Base):
     cost_usd: Mapped[float | None] = mapped_column(Float, nullable=True)
     ok: Mapped[bool] = mapped_column(Boolean)
     error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class OverrideRow(Base):
+    """A coach's score for a turn, kept beside the machine score (never replacing it)."""
+
+    __tablename__ = "overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    turn_id: Mapped[int] = mapped_column(ForeignKey("turns.id"), index=True)
+    coach: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # star | technical
+    payload: Mapped[str] = mapped_column(Text)  # the coach's labels, as JSON
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class NoteRow(Base):
+    __tablename__ = "coach_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id"), index=True)
+    turn_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    coach: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)

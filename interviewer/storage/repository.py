@@ -17,7 +17,16 @@ from sqlalchemy.orm import selectinload, sessionmaker
 
 from interviewer.llm.usage import LLMCall
 from interviewer.scoring.schemas import ScoreRecord
-from interviewer.storage.models import Base, LLMCallRow, ScoreRow, SessionRow, TurnRow, now
+from interviewer.storage.models import (
+    Base,
+    LLMCallRow,
+    NoteRow,
+    OverrideRow,
+    ScoreRow,
+    SessionRow,
+    TurnRow,
+    now,
+)
 
 
 class SessionNotFound(LookupError):
@@ -46,12 +55,25 @@ class Repository:
         Base.metadata.create_all(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
 
-    def create_session(self, *, candidate: str, brain: str, plan_json: str, seed: int) -> str:
+    def create_session(
+        self,
+        *,
+        candidate: str,
+        brain: str,
+        plan_json: str,
+        seed: int,
+        candidate_key: str | None = None,
+    ) -> str:
         session_id = secrets.token_urlsafe(18)  # unguessable: it doubles as the resume link
         with self._session.begin() as db:
             db.add(
                 SessionRow(
-                    id=session_id, candidate=candidate, brain=brain, plan_json=plan_json, seed=seed
+                    id=session_id,
+                    candidate=candidate,
+                    brain=brain,
+                    plan_json=plan_json,
+                    seed=seed,
+                    candidate_key=candidate_key,
                 )
             )
         return session_id
@@ -67,11 +89,15 @@ class Repository:
                 raise SessionNotFound(f"no interview session {session_id!r}")
             return row
 
-    def list_sessions(self, candidate: str | None = None) -> list[SessionRow]:
+    def list_sessions(
+        self, candidate: str | None = None, candidate_key: str | None = None, limit: int = 500
+    ) -> list[SessionRow]:
         with self._session() as db:
-            query = select(SessionRow).order_by(SessionRow.created_at.desc())
-            if candidate is not None:
-                query = query.where(SessionRow.candidate == candidate)
+            query = select(SessionRow).order_by(SessionRow.created_at.desc()).limit(limit)
+            if candidate:
+                query = query.where(SessionRow.candidate.ilike(f"%{candidate}%"))
+            if candidate_key is not None:
+                query = query.where(SessionRow.candidate_key == candidate_key)
             return list(
                 db.scalars(
                     query.options(selectinload(SessionRow.turns).selectinload(TurnRow.scores))
@@ -161,3 +187,39 @@ class Repository:
                 raise SessionNotFound(f"no interview session {session_id!r}")
             row.status = "finished"
             row.report_json = report_json
+
+    def add_override(
+        self, turn_id: int, *, coach: str, kind: str, payload: str, reason: str
+    ) -> None:
+        with self._session.begin() as db:
+            db.add(
+                OverrideRow(turn_id=turn_id, coach=coach, kind=kind, payload=payload, reason=reason)
+            )
+
+    def overrides(self, turn_ids: list[int] | None = None) -> list[OverrideRow]:
+        with self._session() as db:
+            query = select(OverrideRow).order_by(OverrideRow.id)
+            if turn_ids is not None:
+                query = query.where(OverrideRow.turn_id.in_(turn_ids))
+            return list(db.scalars(query))
+
+    def add_note(self, session_id: str, *, coach: str, text: str, turn_seq: int | None) -> None:
+        with self._session.begin() as db:
+            db.add(NoteRow(session_id=session_id, coach=coach, text=text, turn_seq=turn_seq))
+
+    def notes(self, session_id: str) -> list[NoteRow]:
+        with self._session() as db:
+            return list(
+                db.scalars(
+                    select(NoteRow).where(NoteRow.session_id == session_id).order_by(NoteRow.id)
+                )
+            )
+
+    def turn(self, turn_id: int) -> TurnRow:
+        with self._session() as db:
+            row = db.scalar(
+                select(TurnRow).where(TurnRow.id == turn_id).options(selectinload(TurnRow.scores))
+            )
+            if row is None:
+                raise LookupError(f"no turn {turn_id}")
+            return row

@@ -1,24 +1,34 @@
-"""The candidate's interview room: set-up, conversation, feedback and report."""
+"""The candidate's interview room: set-up, conversation, feedback, report and history."""
 
 from __future__ import annotations
 
 import logging
-import tempfile
-from pathlib import Path
+import secrets
+from collections.abc import Iterator
 from typing import Any
 
 import gradio as gr
+import pandas as pd
 
-from interviewer.interview.engine import InterviewEngine, InterviewError, Reply
+from interviewer.exports.pdf import markdown_to_pdf
+from interviewer.interview.engine import InterviewEngine, InterviewError, Reply, candidate_key
 from interviewer.interview.plan import PlanError, build_plan
+from interviewer.interview.report import Report
 from interviewer.knowledge.store import StoreUnavailable
+from interviewer.safe_text import inert
 from interviewer.storage.repository import SessionNotFound
 from interviewer.ui import views
+from interviewer.ui.files import write_export
 
 log = logging.getLogger(__name__)
-EXPORTS = Path(tempfile.gettempdir()) / "interviewer-exports"
 SAFE_ERRORS = (InterviewError, PlanError, StoreUnavailable, SessionNotFound)
+AFTER_EACH = "after each answer"
+AT_THE_END = "at the end"
+THINKING = "…"
 Chat = list[dict[str, str]]
+N_OUTPUTS = (
+    12  # chat, session, answer box, score, highlights, key points, report, 3 files, 2 charts
+)
 
 
 def _friendly(exc: Exception) -> str:
@@ -27,6 +37,16 @@ def _friendly(exc: Exception) -> str:
     log.exception("unexpected error in a candidate handler")
     return (
         "⚠️ Something went wrong on our side. Your answer is saved; try sending again in a moment."
+    )
+
+
+def area_chart(report: Report) -> pd.DataFrame:
+    return pd.DataFrame({"area": list(report.per_area), "score %": list(report.per_area.values())})
+
+
+def star_chart(report: Report) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"part": list(report.star_breakdown), "average (0-2)": list(report.star_breakdown.values())}
     )
 
 
@@ -40,28 +60,29 @@ class CandidateRoom:
         messages = list(reply.messages)
         if reply.current is not None and messages:
             messages[-1] = views.question_message(reply.current, messages[-1])
-        return chat + [{"role": "assistant", "content": m} for m in messages]
+        return [*chat, *({"role": "assistant", "content": m} for m in messages)]
 
     def _outputs(
-        self, chat: Chat, reply: Reply, answer_box: str, answered: str | None
+        self,
+        chat: Chat,
+        reply: Reply,
+        answer_box: Any,
+        answered: str | None,
+        feedback: str = AFTER_EACH,
     ) -> tuple[Any, ...]:
-        score_md, highlights, points_md = gr.skip(), gr.skip(), gr.skip()
-        if reply.score is not None and answered is not None:
+        score_md: Any = gr.skip()
+        highlights: Any = gr.skip()
+        points_md: Any = gr.skip()
+        if reply.score is not None and answered is not None and feedback == AFTER_EACH:
             score_md = views.score_markdown(reply.score)
             highlights = views.star_highlights(answered, reply.score) if reply.score.star else []
-            turn_question = self.engine.kb.question(self._last_scored_question(reply.session_id))
+            question = self.engine.kb.question(self._last_scored_question(reply.session_id))
             points_md = views.key_points_markdown(
-                reply.score, [kp.text for kp in turn_question.key_points]
+                reply.score, [kp.text for kp in question.key_points]
             )
-        report_md, md_file, json_file = gr.skip(), gr.skip(), gr.skip()
+        report_outputs: tuple[Any, ...] = (gr.skip(),) * 6
         if reply.finished and reply.report is not None:
-            markdown, as_json = views.report_files(reply.report)
-            EXPORTS.mkdir(parents=True, exist_ok=True)
-            md_path = EXPORTS / f"report-{reply.session_id}.md"
-            json_path = EXPORTS / f"report-{reply.session_id}.json"
-            md_path.write_text(markdown, encoding="utf-8")
-            json_path.write_text(as_json, encoding="utf-8")
-            report_md, md_file, json_file = markdown, str(md_path), str(json_path)
+            report_outputs = self._report_outputs(reply.report)
         return (
             self._interviewer(chat, reply),
             reply.session_id,
@@ -69,26 +90,38 @@ class CandidateRoom:
             score_md,
             highlights,
             points_md,
-            report_md,
-            md_file,
-            json_file,
+            *report_outputs,
+        )
+
+    def _report_outputs(self, report: Report) -> tuple[Any, ...]:
+        markdown, as_json = views.report_files(report)
+        stem = f"report-{report.session_id}"
+        return (
+            markdown,
+            write_export(f"{stem}.md", markdown),
+            write_export(f"{stem}.json", as_json),
+            write_export(
+                f"{stem}.pdf", markdown_to_pdf(markdown, f"Interview report: {report.candidate}")
+            ),
+            area_chart(report),
+            star_chart(report),
         )
 
     def _last_scored_question(self, session_id: str) -> str:
         session = self.engine.repo.get_session(session_id)
-        scored = [t for t in session.turns if t.scores]
-        return scored[-1].question_id
+        return [t for t in session.turns if t.scores][-1].question_id
 
     def _error(
-        self, chat: Chat, exc: Exception, session_id: str, answer_box: str
+        self, chat: Chat, exc: Exception, session_id: str, answer_box: Any
     ) -> tuple[Any, ...]:
-        chat = chat + [{"role": "assistant", "content": _friendly(exc)}]
-        return (chat, session_id, answer_box, *([gr.skip()] * 6))
+        chat = [*chat, {"role": "assistant", "content": _friendly(exc)}]
+        return (chat, session_id, answer_box, *([gr.skip()] * (N_OUTPUTS - 3)))
 
     # ----- handlers ---------------------------------------------------------------------
     def start(
-        self, name: str, areas: list[str], difficulty: str, questions: float, job: str
+        self, name: str, areas: list[str], difficulty: str, questions: float, job: str, code: str
     ) -> tuple[Any, ...]:
+        code = (code or "").strip() or secrets.token_urlsafe(9)
         try:
             plan = build_plan(
                 self.engine.kb,
@@ -97,23 +130,40 @@ class CandidateRoom:
                 questions=int(questions),
                 job_description=job or None,
             )
-            reply = self.engine.start(name or "candidate", plan)
+            reply = self.engine.start(name or "candidate", plan, candidate_code=code)
         except Exception as exc:
-            return self._error([], exc, "", "")
-        return self._outputs([], reply, "", None)
+            return (*self._error([], exc, "", gr.skip()), code)
+        return (*self._outputs([], reply, "", None), code)
 
-    def send(self, answer: str, session_id: str, chat: Chat) -> tuple[Any, ...]:
+    def send(
+        self, answer: str, session_id: str, chat: Chat, feedback: str
+    ) -> Iterator[tuple[Any, ...]]:
         if not session_id:
-            return self._error(chat, InterviewError("Start an interview first."), "", answer)
+            yield self._error(chat, InterviewError("Start an interview first."), "", answer)
+            return
         if not answer.strip():
-            return (chat, session_id, answer, *([gr.skip()] * 6))  # an empty send does nothing
-        chat = chat + [{"role": "user", "content": answer}]
+            yield (
+                chat,
+                session_id,
+                answer,
+                *([gr.skip()] * (N_OUTPUTS - 3)),
+            )  # an empty send does nothing
+            return
+        chat = [*chat, {"role": "user", "content": inert(answer)}]
+        # Show the answer at once; the interviewer's reply follows.
+        yield (
+            chat + [{"role": "assistant", "content": THINKING}],
+            session_id,
+            gr.skip(),
+            *([gr.skip()] * (N_OUTPUTS - 3)),
+        )
         try:
             reply = self.engine.submit_answer(session_id, answer)
         except Exception as exc:
             # The answer box keeps the text; the database already holds it if it got that far.
-            return self._error(chat[:-1], exc, session_id, answer)
-        return self._outputs(chat, reply, "", answer)
+            yield self._error(chat[:-1], exc, session_id, answer)
+            return
+        yield self._outputs(chat, reply, "", answer, feedback)
 
     def skip(self, session_id: str, chat: Chat) -> tuple[Any, ...]:
         try:
@@ -121,20 +171,20 @@ class CandidateRoom:
         except Exception as exc:
             return self._error(chat, exc, session_id, gr.skip())
         return self._outputs(
-            chat + [{"role": "user", "content": "(skipped)"}], reply, gr.skip(), None
+            [*chat, {"role": "user", "content": "(skipped)"}], reply, gr.skip(), None
         )
 
     def hint(self, session_id: str, chat: Chat) -> Chat:
         try:
-            return chat + [{"role": "assistant", "content": self.engine.hint(session_id)}]
+            return [*chat, {"role": "assistant", "content": self.engine.hint(session_id)}]
         except Exception as exc:
-            return chat + [{"role": "assistant", "content": _friendly(exc)}]
+            return [*chat, {"role": "assistant", "content": _friendly(exc)}]
 
     def repeat(self, session_id: str, chat: Chat) -> Chat:
         try:
-            return chat + [{"role": "assistant", "content": self.engine.repeat(session_id)}]
+            return [*chat, {"role": "assistant", "content": self.engine.repeat(session_id)}]
         except Exception as exc:
-            return chat + [{"role": "assistant", "content": _friendly(exc)}]
+            return [*chat, {"role": "assistant", "content": _friendly(exc)}]
 
     def end(self, session_id: str, chat: Chat) -> tuple[Any, ...]:
         try:
@@ -146,7 +196,7 @@ class CandidateRoom:
     def resume(self, session_id: str) -> tuple[Any, ...]:
         session_id = (session_id or "").strip()
         if not session_id:
-            return ([], "", gr.skip(), *([gr.skip()] * 6))
+            return ([], "", *([gr.skip()] * (N_OUTPUTS - 2)))
         try:
             session = self.engine.repo.get_session(session_id)
             reply = self.engine.resume(session_id)
@@ -157,80 +207,144 @@ class CandidateRoom:
             chat.append(
                 {"role": "assistant", "content": views.question_message(turn, turn.question_text)}
             )
-            if turn.answer_status != "pending" and turn.answer is not None:
-                chat.append({"role": "user", "content": turn.answer or f"({turn.answer_status})"})
-        if reply.current is not None:
-            reply = Reply(
-                reply.session_id,
-                []
-                if session.turns and session.turns[-1].answer_status == "pending"
-                else reply.messages,
-                None,
-                reply.current,
-                False,
-            )
+            if turn.answer_status not in ("pending", "received"):
+                chat.append(
+                    {"role": "user", "content": inert(turn.answer) or f"({turn.answer_status})"}
+                )
+        if (
+            reply.current is not None
+            and session.turns
+            and session.turns[-1].answer_status == "pending"
+        ):
+            reply = Reply(reply.session_id, [], None, reply.current, False)
         return self._outputs(chat, reply, gr.skip(), None)
+
+    def history(self, code: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        key = candidate_key(code)
+        rows = []
+        if key is not None:
+            for session in reversed(self.engine.repo.list_sessions(candidate_key=key)):
+                report = self.engine.report(session.id)
+                rows.append(
+                    {
+                        "session": session.id,
+                        "date": session.created_at.strftime("%Y-%m-%d %H:%M"),
+                        "status": session.status,
+                        "overall %": report.overall or 0.0,
+                        "answered": sum(1 for q in report.questions if q.status == "answered"),
+                    }
+                )
+        table = pd.DataFrame(rows, columns=["session", "date", "status", "overall %", "answered"])
+        return table, table[["date", "overall %"]]
 
 
 def build_candidate_tab(
     engine: InterviewEngine, banner: str, default_questions: int
-) -> tuple[CandidateRoom, gr.BrowserState, list[Any]]:
+) -> tuple[Any, ...]:
     room = CandidateRoom(engine)
-    areas = list(engine.kb.areas)
     gr.Markdown(banner, elem_id="brain-banner")
     session_id = gr.BrowserState("", storage_key="interviewer-session")
-    with gr.Row():
-        with gr.Column(scale=1, min_width=280):
-            name = gr.Textbox(label="Your name or code", max_length=200)
-            chosen = gr.CheckboxGroup(areas, label="Areas (empty = balanced mix)")
-            difficulty = gr.Radio(
-                ["mixed", "easy", "medium", "hard"], value="mixed", label="Difficulty"
-            )
-            questions = gr.Slider(
-                1, 15, value=min(default_questions, 15), step=1, label="Main questions"
-            )
-            job = gr.Textbox(label="Job description (optional)", lines=4, max_length=20_000)
-            start = gr.Button("Start interview", variant="primary")
-            resume_id = gr.Textbox(label="Resume a session (paste its id)")
-            resume = gr.Button("Resume")
-        with gr.Column(scale=2):
-            chat = gr.Chatbot(label="Interview", height=480, elem_id="chat")
-            answer = gr.Textbox(
-                label="Your answer",
-                lines=5,
-                max_length=20_000,
-                elem_id="answer",
-                placeholder="Type your answer; Send when done.",
-            )
-            with gr.Row():
-                send = gr.Button("Send", variant="primary", elem_id="send")
-                skip = gr.Button("Skip")
-                hint = gr.Button("Hint")
-                repeat = gr.Button("Repeat question")
-                end = gr.Button("End interview", variant="stop")
-        with gr.Column(scale=1, min_width=280):
-            score = gr.Markdown(label="Feedback", elem_id="score")
-            highlights = gr.HighlightedText(
-                label="STAR in your answer",
-                color_map=views.STAR_COLOURS,
-                show_legend=True,
-                combine_adjacent=True,
-                elem_id="star",
-            )
-            points = gr.Markdown(elem_id="key-points")
-    with gr.Accordion("Report", open=True):
-        report = gr.Markdown(elem_id="report")
+    code = gr.BrowserState("", storage_key="interviewer-candidate", secret="interviewer-local")
+    with gr.Tab("Interview"):
         with gr.Row():
-            md_file = gr.File(label="Report (Markdown)")
-            json_file = gr.File(label="Report (JSON)")
+            with gr.Column(scale=1, min_width=280):
+                name = gr.Textbox(label="Your name", max_length=200, elem_id="name")
+                chosen = gr.CheckboxGroup(
+                    list(engine.kb.areas), label="Areas (empty = balanced mix)"
+                )
+                difficulty = gr.Radio(
+                    ["mixed", "easy", "medium", "hard"], value="mixed", label="Difficulty"
+                )
+                questions = gr.Slider(
+                    1,
+                    15,
+                    value=min(default_questions, 15),
+                    step=1,
+                    label="Main questions",
+                    elem_id="questions",
+                )
+                job = gr.Textbox(label="Job description (optional)", lines=4, max_length=20_000)
+                feedback = gr.Radio([AFTER_EACH, AT_THE_END], value=AFTER_EACH, label="Show scores")
+                start = gr.Button("Start interview", variant="primary", elem_id="start")
+            with gr.Column(scale=2):
+                chat = gr.Chatbot(label="Interview", height=480, elem_id="chat")
+                answer = gr.Textbox(
+                    label="Your answer",
+                    lines=5,
+                    max_length=20_000,
+                    elem_id="answer",
+                    placeholder="Type your answer, then Send.",
+                )
+                with gr.Row():
+                    send = gr.Button("Send", variant="primary", elem_id="send")
+                    skip = gr.Button("Skip", elem_id="skip")
+                    hint = gr.Button("Hint", elem_id="hint")
+                    repeat = gr.Button("Repeat question", elem_id="repeat")
+                    end = gr.Button("End interview", variant="stop", elem_id="end")
+            with gr.Column(scale=1, min_width=280):
+                score = gr.Markdown(elem_id="score")
+                highlights = gr.HighlightedText(
+                    label="STAR in your answer",
+                    color_map=views.STAR_COLOURS,
+                    show_legend=True,
+                    combine_adjacent=True,
+                    elem_id="star",
+                )
+                points = gr.Markdown(elem_id="key-points")
+        with gr.Accordion("Report", open=True):
+            with gr.Row():
+                areas_plot = gr.BarPlot(
+                    x="area",
+                    y="score %",
+                    y_lim=[0, 100],
+                    title="Score by area",
+                    elem_id="area-chart",
+                )
+                star_plot = gr.BarPlot(
+                    x="part",
+                    y="average (0-2)",
+                    y_lim=[0, 2],
+                    title="STAR parts",
+                    elem_id="star-chart",
+                )
+            report = gr.Markdown(elem_id="report")
+            with gr.Row():
+                md_file = gr.File(label="Report (Markdown)", elem_id="report-md")
+                json_file = gr.File(label="Report (JSON)", elem_id="report-json")
+                pdf_file = gr.File(label="Report (PDF)", elem_id="report-pdf")
+    with gr.Tab("My history"):
+        gr.Markdown(
+            "Your private code links your sessions in this browser. Keep it to see your history "
+            "on another device; nobody else can list your sessions without it."
+        )
+        code_box = gr.Textbox(label="Your code", elem_id="code", type="password")
+        show = gr.Button("Show my sessions")
+        history_table = gr.Dataframe(interactive=False)
+        history_plot = gr.LinePlot(x="date", y="overall %", y_lim=[0, 100], title="Progress")
+        resume_id = gr.Textbox(label="Resume a session (paste its id)")
+        resume = gr.Button("Resume")
 
-    outputs = [chat, session_id, answer, score, highlights, points, report, md_file, json_file]
-    start.click(room.start, [name, chosen, difficulty, questions, job], outputs)
-    send.click(room.send, [answer, session_id, chat], outputs)
-    answer.submit(room.send, [answer, session_id, chat], outputs)
+    outputs = [
+        chat,
+        session_id,
+        answer,
+        score,
+        highlights,
+        points,
+        report,
+        md_file,
+        json_file,
+        pdf_file,
+        areas_plot,
+        star_plot,
+    ]
+    start.click(room.start, [name, chosen, difficulty, questions, job, code], [*outputs, code])
+    send.click(room.send, [answer, session_id, chat, feedback], outputs)
+    answer.submit(room.send, [answer, session_id, chat, feedback], outputs)
     skip.click(room.skip, [session_id, chat], outputs)
     end.click(room.end, [session_id, chat], outputs)
     hint.click(room.hint, [session_id, chat], chat)
     repeat.click(room.repeat, [session_id, chat], chat)
     resume.click(room.resume, [resume_id], outputs)
-    return room, session_id, outputs
+    show.click(room.history, [code_box], [history_table, history_plot])
+    return room, session_id, code, code_box, outputs

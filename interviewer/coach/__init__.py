@@ -1,0 +1,1 @@
+"""The coach's desk: reviewing sessions, overriding scores, exporting labelled data."""

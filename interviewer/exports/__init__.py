@@ -1,0 +1,1 @@
+"""Exports: transcripts and reports as Markdown, JSON and PDF."""

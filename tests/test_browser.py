@@ -1,0 +1,98 @@
+"""A real browser (Debian's chromium, driven by playwright) through a whole short interview,
+then the coach's login, override and export. Screenshots go to artifacts/screenshots/."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import COACH_PASSWORD, ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make browser-deps)"
+    ),
+]
+SHOTS = ROOT / "artifacts" / "screenshots"
+STORY = (
+    "During my final-year project our demo was moved up by a week. My task was to finish the "
+    "payments API on my own. I split the remaining work into small tickets and I wrote tests "
+    "for the payment flow. As a result we delivered on time with zero failed requests, and I "
+    "learned to plan buffer time."
+)
+HOSTILE = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> I fixed it.'
+
+
+@pytest.fixture
+def browser():  # type: ignore[no-untyped-def]
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield instance
+        instance.close()
+
+
+def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_candidate_interview_then_coach_review(running_app, browser) -> None:  # type: ignore[no-untyped-def]
+    url, engine = running_app
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(30_000)
+    page.goto(url)
+    page.locator("#name textarea, #name input").first.fill("Asha")
+    page.get_by_label("behavioural").check()
+    page.locator("#questions input[type=number]").fill("1")
+    page.locator("#questions input[type=number]").press("Enter")
+    page.locator("#start").click()
+    page.locator("#chat").get_by_text("source:").first.wait_for()
+
+    answer = page.locator("#answer textarea")
+    answer.fill(HOSTILE + " " + STORY)
+    page.locator("#send").click()
+    page.locator("#score").get_by_text("STAR:").wait_for()
+    page.locator("#star").get_by_text("situation").first.wait_for()
+    assert page.evaluate("window.__xss") is None, "candidate HTML must be inert"
+    _shot(page, "1-feedback")
+
+    page.locator("#end").click()
+    page.locator("#report").get_by_text("Interview report").wait_for()
+    page.locator("#area-chart").wait_for()
+    _shot(page, "2-report")
+    session_id = engine.repo.list_sessions()[0].id
+
+    coach = browser.new_page(viewport={"width": 1400, "height": 1000})
+    coach.set_default_timeout(30_000)
+    coach.goto(f"{url}/coach/")
+    coach.locator("input").nth(0).fill("coach")
+    coach.locator("input[type=password]").fill(COACH_PASSWORD)
+    coach.get_by_role("button", name="Login").click()
+    coach.locator("#coach-session-id textarea, #coach-session-id input").first.fill(session_id)
+    coach.locator("#coach-open").click()
+    coach.locator("#coach-transcript").get_by_text("Hidden interviewer note").first.wait_for()
+    coach.locator("#coach-reason textarea").fill("Specific and measured; action is clearly hers.")
+    coach.locator("#coach-save").click()
+    coach.locator("#coach-status").get_by_text("Saved override").wait_for()
+    coach.locator("#coach-export").click()
+    try:
+        coach.locator("#coach-pdf a[href*='.pdf']").first.wait_for()
+    finally:
+        _shot(coach, "3-coach")
+    assert engine.repo.overrides() and engine.repo.overrides()[0].reason.startswith("Specific")
+    assert os.listdir(SHOTS)
