@@ -305,6 +305,7 @@ def build_candidate_tab(
                     y="average (0-2)",
                     y_lim=[0, 2],
                     title="STAR parts",
+                    sort=["situation", "task", "action", "result"],
                     elem_id="star-chart",
                 )
             report = gr.Markdown(elem_id="report")
