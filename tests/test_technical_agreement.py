@@ -6,8 +6,8 @@ Thresholds were fitted on odd-numbered items; the floors are checked on the even
 import pytest
 
 from interviewer.config import PROJECT_ROOT
-from interviewer.evals.datasets import load_jsonl
-from interviewer.evals.technical_suite import TechnicalItem, technical_metrics
+from interviewer.evals.datasets import TechnicalItem, load_jsonl
+from interviewer.evals.technical_suite import technical_metrics
 from interviewer.interview.factory import offline_brain
 from interviewer.knowledge.loader import load_knowledge
 

@@ -1,7 +1,7 @@
 """The interview room's handlers, on the offline engine (no browser)."""
 
 from interviewer.ui import views
-from interviewer.ui.candidate import CandidateRoom
+from interviewer.ui.candidate import AFTER_EACH, AT_THE_END, CandidateRoom
 
 STORY = (
     "During my final-year project our demo was moved up by a week. My task was to finish the "
@@ -14,34 +14,67 @@ def _texts(chat):  # type: ignore[no-untyped-def]
     return [m["content"] for m in chat]
 
 
+def _last(generator):  # type: ignore[no-untyped-def]
+    """Run a streaming handler to the end; return every update and the final one."""
+    updates = list(generator)
+    return updates, updates[-1]
+
+
 def test_start_send_and_end(engine_factory) -> None:  # type: ignore[no-untyped-def]
     room = CandidateRoom(engine_factory())
-    chat, session_id, *_ = room.start("Asha", [], "mixed", 2, "")
-    assert session_id and "source:" in chat[-1]["content"]
+    out = room.start("Asha", [], "mixed", 2, "", "")
+    chat, session_id, code = out[0], out[1], out[-1]
+    assert session_id and code and "source:" in chat[-1]["content"]
 
     # An empty send changes nothing and keeps what is in the box.
-    same = room.send("   ", session_id, chat)
+    _, same = _last(room.send("   ", session_id, chat, AFTER_EACH))
     assert same[0] == chat and same[2] == "   "
 
-    out = room.send("A dict is a hash table, lookups are O(1) on average.", session_id, chat)
+    updates, out = _last(
+        room.send(
+            "A dict is a hash table, lookups are O(1) on average.", session_id, chat, AFTER_EACH
+        )
+    )
+    assert updates[0][0][-1]["content"] == "…"  # the answer shows at once, the reply follows
     chat2, _, box, score_md, *_rest = out
     assert box == "" and "Scored by:** offline engine" in score_md
     assert _texts(chat2)[len(chat)] == "A dict is a hash table, lookups are O(1) on average."
 
     ended = room.end(session_id, chat2)
     assert "# Interview report" in ended[6]
-    assert ended[7].endswith(".md") and ended[8].endswith(".json")
+    assert ended[7].endswith(".md") and ended[8].endswith(".json") and ended[9].endswith(".pdf")
+    assert list(ended[10]["area"]) and "score %" in ended[10]
+    history, _plot = room.history(code)
+    assert list(history["session"]) == [session_id]
+    assert room.history("someone-else")[0].empty
+
+
+def test_scores_can_wait_until_the_end(engine_factory) -> None:  # type: ignore[no-untyped-def]
+    room = CandidateRoom(engine_factory())
+    chat, session_id, *_ = room.start("Asha", [], "mixed", 2, "", "")
+    _, out = _last(room.send("A dict is a hash table.", session_id, chat, AT_THE_END))
+    assert not isinstance(out[3], str)  # no score shown yet (left unchanged)
 
 
 def test_errors_become_a_chat_message_and_keep_the_answer(engine_factory) -> None:  # type: ignore[no-untyped-def]
     room = CandidateRoom(engine_factory())
-    chat, session_id, *_ = room.start("Asha", [], "mixed", 1, "")
+    chat, session_id, *_ = room.start("Asha", [], "mixed", 1, "", "")
     too_long = "x" * 20_001
-    chat2, _, box, *_ = room.send(too_long, session_id, chat)
+    _, (chat2, _, box, *_rest) = _last(room.send(too_long, session_id, chat, AFTER_EACH))
     assert box == too_long
     assert "limited" in chat2[-1]["content"]
-    unknown = room.send("hello", "no-such-session", [])
+    _, unknown = _last(room.send("hello", "no-such-session", [], AFTER_EACH))
     assert "no interview session" in unknown[0][-1]["content"] and unknown[2] == "hello"
+
+
+def test_typed_html_is_shown_as_text(engine_factory) -> None:  # type: ignore[no-untyped-def]
+    room = CandidateRoom(engine_factory())
+    chat, session_id, *_ = room.start("<b>Asha</b>", [], "mixed", 1, "", "")
+    assert "<b>" not in chat[0]["content"] and "&lt;b&gt;Asha" in chat[0]["content"]
+    _, out = _last(
+        room.send("<img src=x onerror=alert(1)> hash table", session_id, chat, AFTER_EACH)
+    )
+    assert "&lt;img src=x" in out[0][len(chat)]["content"]
 
 
 def test_star_highlights_mark_evidence_spans(settings) -> None:  # type: ignore[no-untyped-def]

@@ -84,3 +84,30 @@ def load_jsonl(path: Path, model: type[T]) -> list[T]:
 
 def load_star_dataset(path: Path) -> list[StarItem]:
     return load_jsonl(path, StarItem)
+
+
+class TechnicalItem(BaseModel):
+    """A labelled technical answer: {"id", "question_id", "answer", "covered", "score"}."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    question_id: str
+    answer: str
+    covered: list[int]
+    score: int = Field(ge=0, le=5)
+    problems: list[str] = Field(default_factory=list)
+    style: str | None = None
+
+
+class FollowUpCase(BaseModel):
+    """An answer and what it is missing: key point indices, or STAR parts."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    kind: str = Field(pattern="^(technical|star)$")
+    question_id: str | None = None
+    question: str
+    answer: str
+    missing: list[str] = Field(
+        min_length=1, description="Key point numbers as strings, or STAR part names."
+    )

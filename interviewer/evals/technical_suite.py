@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
 
 from interviewer.brains import Brain, prepare_answer
+from interviewer.evals.datasets import TechnicalItem
 from interviewer.evals.metrics import (
     bootstrap,
     exact_agreement,
@@ -15,17 +15,6 @@ from interviewer.evals.metrics import (
 )
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.llm.usage import LLMCall
-
-
-class TechnicalItem(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    id: str
-    question_id: str
-    answer: str
-    covered: list[int]
-    score: int = Field(ge=0, le=5)
-    problems: list[str] = Field(default_factory=list)
-    style: str | None = None
 
 
 def technical_metrics(

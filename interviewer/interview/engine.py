@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 
 from interviewer.brains.base import Brain, FollowUpRequest, prepare_answer
+from interviewer.interview.follow_up import choose_gap
 from interviewer.interview.guards import MOVE_ON, AnswerKind, classify
 from interviewer.interview.plan import InterviewPlan
 from interviewer.interview.report import Report, build_report
@@ -25,19 +26,11 @@ from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.knowledge.schema import Question, QuestionType
 from interviewer.llm.usage import LLMCall
 from interviewer.safe_text import inert
-from interviewer.scoring.schemas import STAR_PARTS, ScoreRecord
+from interviewer.scoring.schemas import ScoreRecord
 from interviewer.storage.models import SessionRow, TurnRow
 from interviewer.storage.repository import Repository
 
 MAX_ANSWER_CHARS = 20_000
-STAR_PROBES = {
-    "result": "What was the result, and how did you measure it?",
-    "action": "What did you personally do there, step by step?",
-    "task": "What exactly were you responsible for in that situation?",
-    "situation": "Could you set the scene first: where was this, and what was the project?",
-}
-STAR_PRIORITY = ("result", "action", "task", "situation")
-REFLECTION_PROBE = "Looking back, what would you do differently next time?"
 RECENT_TURNS = 2
 
 
@@ -251,10 +244,10 @@ class InterviewEngine:
         score = ScoreRecord.model_validate_json(last.scores[-1].payload)
         question = self._question(last)
         asked = {t.probing for t in thread}
-        choice = _choose_gap(question, score, asked)
+        choice = choose_gap(question, score, asked)
         if choice is None:
             return None
-        gap, suggestion, note = choice
+        gap, suggestion, note = choice.gap, choice.suggestion, choice.note
         answer_text = "\n".join(t.answer or "" for t in thread if t.answer)
         text = self.brain.follow_up(
             FollowUpRequest(question.question, answer_text, gap, suggestion), log
@@ -350,43 +343,3 @@ def candidate_key(code: str | None) -> str | None:
     """What is stored for a candidate's private code: its hash, never the code itself."""
     code = (code or "").strip()
     return hashlib.sha256(code.encode()).hexdigest() if code else None
-
-
-def _choose_gap(
-    question: Question, score: ScoreRecord, asked: set[str]
-) -> tuple[str, str, str] | None:
-    """(gap, suggested probe, hidden note) for the most important thing still missing."""
-    if score.star is not None:
-        star = score.star
-        for part in STAR_PRIORITY:
-            part_score = star.part(part).score
-            note = f"Follow-up: STAR {part} {'absent' if part_score == 0 else 'vague'}"
-            if part_score < 2 and note not in asked:
-                return (
-                    f"the {part} of their story is {'missing' if part_score == 0 else 'vague'}",
-                    STAR_PROBES[part],
-                    note,
-                )
-        note = "Follow-up: STAR reflection"
-        if (
-            star.overall < 5
-            and note not in asked
-            and all(star.part(p).score == 2 for p in STAR_PARTS)
-        ):
-            return "no reflection on what they learned", REFLECTION_PROBE, note
-        return None
-    technical = score.technical
-    if technical is None or technical.score >= 5:
-        return None
-    for index in technical.missed:
-        point = question.key_points[index - 1].text
-        note = f"Follow-up: key point {index} missing ({point})"
-        probe = next((p for p in question.follow_ups if p.key_point == index), None)
-        if probe is not None and note not in asked:
-            return f"key point not covered: {point}", probe.question, note
-    if technical.score <= 3:
-        for probe in question.follow_ups:
-            note = f"Follow-up: general probe ({probe.question})"
-            if probe.key_point is None and note not in asked:
-                return "the answer stayed shallow", probe.question, note
-    return None

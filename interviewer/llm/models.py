@@ -33,6 +33,8 @@ def make_chat_model(
     if model == OFFLINE:
         raise ModelConfigError("the offline brain has no chat model")
     provider, name = parse_model(model)
+    if provider == "scripted":
+        return _scripted(settings, name)
     if provider != "openai":
         raise ModelConfigError(
             f"unknown provider {provider!r} in {model!r}: use 'openai:NAME' (with INTERVIEWER_BASE_URL "
@@ -56,3 +58,17 @@ def make_chat_model(
     }
     options.update(overrides)
     return ChatOpenAI(**options)
+
+
+def _scripted(settings: Settings, name: str) -> BaseChatModel:
+    if name != "mirror":
+        raise ModelConfigError(
+            f"unknown scripted model {name!r}: the scripted provider has 'mirror'"
+        )
+    from interviewer.interview.factory import offline_brain
+    from interviewer.knowledge.loader import load_knowledge
+    from interviewer.llm.scripted import ScriptedMirrorChat
+
+    return ScriptedMirrorChat(
+        brain=offline_brain(settings), kb=load_knowledge(settings.knowledge_dir)
+    )

@@ -1,0 +1,63 @@
+"""A scripted chat model, registered as the provider "scripted".
+
+`scripted:mirror` answers scoring prompts with the offline engine's own judgement as valid
+JSON, and other prompts with the knowledge base's text. It is a stand-in LLM for recording
+eval replays and exercising the LLM path (prompt rendering, parsing, validation, storage)
+without a model server; its scores are the offline engine's, and it says so in its name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import ConfigDict
+
+_ANSWER = re.compile(r"<answer>(.*)</answer>", re.DOTALL)
+_QUESTION = re.compile(r"<question>(.*?)</question>", re.DOTALL)
+
+
+class ScriptedMirrorChat(BaseChatModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    brain: Any  # OfflineBrain
+    kb: Any  # KnowledgeBase
+
+    @property
+    def _llm_type(self) -> str:
+        return "scripted-mirror"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        return ChatResult(
+            generations=[ChatGeneration(message=AIMessage(content=self._reply(messages)))]
+        )
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        from interviewer.brains.base import prepare_answer
+
+        system, user = str(messages[0].content), str(messages[1].content)
+        answer_match = _ANSWER.search(user)
+        question_match = _QUESTION.search(user)
+        answer = answer_match.group(1) if answer_match else ""
+        question = question_match.group(1) if question_match else ""
+        if "STAR method" in system:
+            record = self.brain.score_star(question, prepare_answer(answer), [])
+            return str(record.star.model_dump_json())
+        if "key point" in system:
+            entry = next((q for q in self.kb.questions if q.question == question), None)
+            if entry is None:
+                return '{"error": "unknown question"}'
+            record = self.brain.score_technical(entry, prepare_answer(answer), [])
+            return str(record.technical.model_dump_json())
+        if "follow-up" in system:
+            return user.rsplit("A possible probe (rephrase to fit what they said):", 1)[-1].strip()
+        return user.rsplit("Next question:", 1)[-1].strip()
