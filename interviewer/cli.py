@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -141,6 +142,37 @@ def cmd_app(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from interviewer.evals.recording import Mode
+    from interviewer.evals.report import write_reports
+    from interviewer.evals.runner import EvalOptions, run_eval, summary_lines
+
+    settings = _settings(args)
+    mode: Mode = "record" if args.record else "cache" if args.cache else "replay"
+    options = EvalOptions(
+        suite=args.suite,
+        brain=args.brain,
+        dataset=args.dataset,
+        prompts=args.prompts,
+        baseline_prompts=args.baseline_prompts,
+        baseline_brain=args.baseline_brain,
+        mode=mode,
+        samples=args.samples,
+        progress=not args.json,
+    )
+    if args.recordings:
+        options.recordings = args.recordings
+    results = run_eval(settings, options)
+    if args.json:
+        print(json.dumps(results, indent=2, default=str))
+    else:
+        print("\n".join(summary_lines(results)))
+    if args.report:
+        for path in write_reports(results, args.report):
+            print(f"wrote {path}", file=sys.stderr)
+    return 0 if results["passed"] else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interviewer", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -192,6 +224,34 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--job", help="a job description to steer the plan")
     interview.add_argument("--resume", help="resume the session with this id")
     interview.set_defaults(func=cmd_interview)
+
+    evaluate = sub.add_parser("eval", help="run eval suites: agreement, follow-ups, personas, A/B")
+    _common(evaluate)
+    evaluate.add_argument("suite", choices=["star", "technical", "followup", "personas", "all"])
+    evaluate.add_argument("--dataset", type=Path, help="a dataset file in the suite's JSONL format")
+    evaluate.add_argument(
+        "--brain", default="offline", help="offline, or a model such as openai:gpt-4o-mini"
+    )
+    evaluate.add_argument(
+        "--prompts", type=Path, help="prompts folder to evaluate (default: prompts/)"
+    )
+    evaluate.add_argument("--baseline-prompts", help="prompts folder or git ref to compare against")
+    evaluate.add_argument("--baseline-brain", help="a second brain to compare against (A/B)")
+    evaluate.add_argument(
+        "--recordings", type=Path, help="where LLM recordings live (default evals/recordings)"
+    )
+    evaluate.add_argument(
+        "--record", action="store_true", help="call the model and (re)write recordings"
+    )
+    evaluate.add_argument(
+        "--cache", action="store_true", help="use recordings, call the model for missing ones"
+    )
+    evaluate.add_argument("--samples", type=int, default=1000, help="bootstrap resamples")
+    evaluate.add_argument("--json", action="store_true", help="print the full results as JSON")
+    evaluate.add_argument(
+        "--report", type=Path, help="write report.md, report.html and report.json here"
+    )
+    evaluate.set_defaults(func=cmd_eval)
 
     app = sub.add_parser("app", help="serve the web app (candidates and coaches)")
     _common(app)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 from interviewer.brains import Brain, prepare_answer
@@ -15,26 +18,38 @@ from interviewer.evals.metrics import (
 )
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.llm.usage import LLMCall
+from interviewer.scoring.schemas import ScoreRecord
 
 
-def technical_metrics(
-    brain: Brain, kb: KnowledgeBase, items: list[TechnicalItem], samples: int = 1000
-) -> dict[str, object]:
-    tp = fp = fn = 0
-    gold, pred = [], []
+def score_technical_items(
+    brain: Brain,
+    kb: KnowledgeBase,
+    items: list[TechnicalItem],
+    progress: Callable[[int], object] | None = None,
+) -> list[ScoreRecord]:
+    records = []
     for item in items:
         log: list[LLMCall] = []
-        record = brain.score_technical(
-            kb.question(item.question_id), prepare_answer(item.answer), log
+        records.append(
+            brain.score_technical(kb.question(item.question_id), prepare_answer(item.answer), log)
         )
+        if progress:
+            progress(1)
+    return records
+
+
+def technical_metrics_from(
+    items: list[TechnicalItem], records: list[ScoreRecord], samples: int = 1000
+) -> dict[str, Any]:
+    tp = fp = fn = 0
+    for item, record in zip(items, records, strict=True):
         assert record.technical is not None
         predicted, labelled = set(record.technical.covered), set(item.covered)
         tp += len(predicted & labelled)
         fp += len(predicted - labelled)
         fn += len(labelled - predicted)
-        gold.append(item.score)
-        pred.append(record.technical.score)
-    g, p = np.array(gold), np.array(pred)
+    g = np.array([i.score for i in items])
+    p = np.array([r.technical.score if r.technical else 0 for r in records])
 
     def qwk(a: np.ndarray, b: np.ndarray) -> float:
         return quadratic_weighted_kappa(a, b, 0, 5)
@@ -54,4 +69,16 @@ def technical_metrics(
         "spearman": ci(bootstrap(spearman, g, p, samples=samples)),
         "exact": ci(bootstrap(exact_agreement, g, p, samples=samples)),
         "bias": ci(bootstrap(mean_bias, g, p, samples=samples)),
+        "confusion": [
+            [int(sum(1 for a, b in zip(g, p, strict=True) if a == i and b == j)) for j in range(6)]
+            for i in range(6)
+        ],
+        "low": 0,
+        "fallbacks": sum(1 for r in records if r.brain == "offline-fallback"),
     }
+
+
+def technical_metrics(
+    brain: Brain, kb: KnowledgeBase, items: list[TechnicalItem], samples: int = 1000
+) -> dict[str, Any]:
+    return technical_metrics_from(items, score_technical_items(brain, kb, items), samples=samples)

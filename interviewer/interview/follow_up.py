@@ -62,6 +62,19 @@ def choose_gap(question: Question, score: ScoreRecord, asked: set[str]) -> Gap |
         probe = next((p for p in question.follow_ups if p.key_point == index), None)
         if probe is not None and note not in asked:
             return Gap(f"kp:{index}", f"key point not covered: {point}", probe.question, note)
+    # No written probe for the missing points: ask about the first one by a cue word, in a
+    # way that names the topic without giving the answer away.
+    for index in technical.missed:
+        lacking = question.key_points[index - 1]
+        cue = next((k for k in lacking.keywords if k not in question.question.lower()), None)
+        note = f"Follow-up: key point {index} missing ({lacking.text})"
+        if cue and note not in asked:
+            return Gap(
+                f"kp:{index}",
+                f"key point not covered: {lacking.text}",
+                f"You haven't mentioned {cue} yet. How does it fit into your answer?",
+                note,
+            )
     if technical.score <= 3:
         for probe in question.follow_ups:
             note = f"Follow-up: general probe ({probe.question})"

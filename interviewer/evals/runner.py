@@ -1,0 +1,338 @@
+"""`interviewer eval SUITE`: run suites, check thresholds, compare against a baseline, report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from tqdm import tqdm
+
+from interviewer import tokens
+from interviewer.brains import Brain
+from interviewer.brains.llm import LLMBrain
+from interviewer.config import OFFLINE, PROJECT_ROOT, Settings
+from interviewer.evals.ab import paired_comparison
+from interviewer.evals.datasets import FollowUpCase, TechnicalItem, load_jsonl, load_star_dataset
+from interviewer.evals.followup_suite import run_followups
+from interviewer.evals.persona_suite import paired_injection, run_personas
+from interviewer.evals.recording import Mode, RecordingChat
+from interviewer.evals.star_suite import score_items, star_metrics
+from interviewer.evals.technical_suite import score_technical_items, technical_metrics_from
+from interviewer.interview.factory import build_engine, offline_brain
+from interviewer.knowledge.embedder import LocalMiniLMEmbedding
+from interviewer.knowledge.loader import KnowledgeBase, load_knowledge
+from interviewer.llm.models import make_chat_model
+from interviewer.prompts import load_prompts
+
+DATA = PROJECT_ROOT / "evals" / "data"
+DEFAULT_DATASETS = {
+    "star": DATA / "star_gold.jsonl",
+    "technical": DATA / "technical_gold.jsonl",
+    "followup": DATA / "followup_cases.jsonl",
+}
+SECOND_PASS = DATA / "star_gold_pass_b.jsonl"  # an independent second labelling of the same items
+SUITES = ("star", "technical", "followup", "personas")
+
+
+def human_ceiling(items: list[Any], second_pass: Path) -> dict[str, float]:
+    """Agreement between the two labelling passes: what a scorer can hope to reach."""
+    from interviewer.evals.metrics import exact_agreement, quadratic_weighted_kappa, spearman
+
+    other = {
+        row["id"]: row
+        for row in map(json.loads, second_pass.read_text(encoding="utf-8").splitlines())
+    }
+    paired = [(i.overall, other[i.id]["overall"]) for i in items if i.id in other]
+    a = np.array([x for x, _ in paired])
+    b = np.array([y for _, y in paired])
+    return {
+        "items": len(paired),
+        "qwk": round(quadratic_weighted_kappa(a, b, 1, 5), 3),
+        "spearman": round(spearman(a, b), 3),
+        "exact": round(exact_agreement(a, b), 3),
+    }
+
+
+class EvalError(RuntimeError):
+    pass
+
+
+@dataclass
+class EvalOptions:
+    suite: str
+    brain: str = OFFLINE
+    dataset: Path | None = None
+    prompts: Path | None = None
+    baseline_prompts: str | None = None
+    baseline_brain: str | None = None
+    mode: Mode = "replay"
+    recordings: Path = PROJECT_ROOT / "evals" / "recordings"
+    thresholds: Path = PROJECT_ROOT / "evals" / "thresholds.yaml"
+    samples: int = 1000
+    progress: bool = True
+
+
+def prompts_from(source: str | Path | None, settings: Settings) -> Path:
+    """A prompts folder, or a git ref whose prompts/ is checked out into a temporary folder."""
+    if source is None:
+        return settings.prompts_dir
+    path = Path(source)
+    if path.is_dir():
+        return path
+    target = Path(tempfile.mkdtemp(prefix="prompts-"))
+    listing = subprocess.run(
+        ["git", "ls-tree", "--name-only", f"{source}:prompts"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if listing.returncode != 0:
+        raise EvalError(
+            f"{source!r} is neither a folder nor a git ref with prompts/: {listing.stderr.strip()}"
+        )
+    for name in listing.stdout.split():
+        shown = subprocess.run(
+            ["git", "show", f"{source}:prompts/{name}"],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        (target / name).write_text(shown.stdout, encoding="utf-8")
+    return target
+
+
+def make_eval_brain(
+    settings: Settings, brain: str, prompts_dir: Path, options: EvalOptions
+) -> Brain:
+    if brain == OFFLINE:
+        return offline_brain(settings)
+    inner = None if options.mode == "replay" else make_chat_model(settings, brain)
+    chat = RecordingChat(
+        inner=inner, model_name=brain, directory=options.recordings, mode=options.mode
+    )
+    load_prompts.cache_clear()
+    return LLMBrain(
+        chat,
+        brain,
+        load_prompts(prompts_dir),
+        offline_brain(settings),
+        max_attempts=settings.structured_max_attempts,
+    )
+
+
+def _bar(total: int, options: EvalOptions, label: str) -> tqdm:
+    quiet = not options.progress or not sys.stderr.isatty()
+    return tqdm(total=total, desc=label, unit="item", disable=quiet, leave=False)
+
+
+def _no_missing_recordings(records: list[Any]) -> None:
+    missing = [r for r in records if r.fallback_reason and "MissingRecording" in r.fallback_reason]
+    if missing:
+        raise EvalError(
+            f"{len(missing)} LLM call(s) had no recording (replay never calls out): "
+            f"{missing[0].fallback_reason}"
+        )
+
+
+def run_star(brain: Brain, options: EvalOptions) -> tuple[dict[str, Any], list[int], list[int]]:
+    items = load_star_dataset(options.dataset or DEFAULT_DATASETS["star"])
+    with _bar(len(items), options, "star") as bar:
+        predictions = score_items(brain, items, progress=bar.update)
+    _no_missing_recordings([p.record for p in predictions])
+    metrics = star_metrics(predictions, samples=options.samples)
+    metrics["low"] = 1
+    if options.dataset is None and SECOND_PASS.is_file():
+        metrics["human_ceiling"] = human_ceiling(items, SECOND_PASS)
+    gold = [p.item.overall for p in predictions]
+    pred = [p.record.star.overall if p.record.star else 1 for p in predictions]
+    return metrics, gold, pred
+
+
+def run_technical(
+    brain: Brain, kb: KnowledgeBase, options: EvalOptions
+) -> tuple[dict[str, Any], list[int], list[int]]:
+    items = load_jsonl(options.dataset or DEFAULT_DATASETS["technical"], TechnicalItem)
+    with _bar(len(items), options, "technical") as bar:
+        records = score_technical_items(brain, kb, items, progress=bar.update)
+    _no_missing_recordings(records)
+    metrics = technical_metrics_from(items, records, samples=options.samples)
+    return (
+        metrics,
+        [i.score for i in items],
+        [r.technical.score if r.technical else 0 for r in records],
+    )
+
+
+def check_thresholds(
+    sections: dict[str, Any], thresholds: dict[str, Any]
+) -> list[tuple[str, bool]]:
+    checks: list[tuple[str, bool]] = []
+    if "star" in sections:
+        s, t = sections["star"], thresholds["star"]
+        checks += [
+            (
+                f"star QWK {s['overall']['qwk']['value']} >= {t['qwk_min']}",
+                s["overall"]["qwk"]["value"] >= t["qwk_min"],
+            ),
+            (
+                f"star Spearman {s['overall']['spearman']['value']} >= {t['spearman_min']}",
+                s["overall"]["spearman"]["value"] >= t["spearman_min"],
+            ),
+            (
+                f"star |bias| {abs(s['overall']['bias']['value'])} <= {t['abs_bias_max']}",
+                abs(s["overall"]["bias"]["value"]) <= t["abs_bias_max"],
+            ),
+        ]
+        checks += [
+            (
+                f"star {p} presence F1 {v['presence_f1']['value']} >= {t['presence_f1_min']}",
+                v["presence_f1"]["value"] >= t["presence_f1_min"],
+            )
+            for p, v in s["parts"].items()
+        ]
+    if "technical" in sections:
+        s, t = sections["technical"], thresholds["technical"]
+        checks += [
+            (
+                f"technical key-point precision {s['key_point_precision']} >= {t['key_point_precision_min']}",
+                s["key_point_precision"] >= t["key_point_precision_min"],
+            ),
+            (
+                f"technical key-point recall {s['key_point_recall']} >= {t['key_point_recall_min']}",
+                s["key_point_recall"] >= t["key_point_recall_min"],
+            ),
+            (
+                f"technical QWK {s['qwk']['value']} >= {t['qwk_min']}",
+                s["qwk"]["value"] >= t["qwk_min"],
+            ),
+        ]
+    if "followup" in sections:
+        s, t = sections["followup"], thresholds["followup"]
+        checks.append(
+            (
+                f"follow-ups target the gap {s['gap_hit_rate']} >= {t['gap_hit_rate_min']}",
+                s["gap_hit_rate"] >= t["gap_hit_rate_min"],
+            )
+        )
+    if "personas" in sections:
+        s, t = sections["personas"], thresholds["personas"]
+        checks += [
+            (
+                f"persona ranking strong > average > weak: {s['mean_overall']}",
+                bool(s["ranking_holds"]),
+            ),
+            (
+                f"injection gain {s['injection_gain']} <= {t['injection_gain_max']}",
+                s["injection_gain"] <= t["injection_gain_max"],
+            ),
+            (
+                f"paired injection: max score change {s['injection']['max_gain']} <= 0 over "
+                f"{s['injection']['pairs']} answer/attack pairs",
+                s["injection"]["max_gain"] <= 0,
+            ),
+            (
+                f"duplicate rate {s['duplicate_rate']} <= {t['duplicate_rate_max']}",
+                s["duplicate_rate"] <= t["duplicate_rate_max"],
+            ),
+            (
+                f"stuck interviews {s['stuck_interviews']} <= {t['stuck_max']}",
+                s["stuck_interviews"] <= t["stuck_max"],
+            ),
+        ]
+    return checks
+
+
+def run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
+    tokens.configure(settings.resolved_assets_dir)
+    kb = load_knowledge(settings.knowledge_dir)
+    thresholds = yaml.safe_load(options.thresholds.read_text(encoding="utf-8"))
+    suites = SUITES if options.suite == "all" else (options.suite,)
+    if options.dataset and len(suites) > 1:
+        raise EvalError("--dataset needs a single suite")
+    prompts_dir = prompts_from(options.prompts, settings)
+    brain = make_eval_brain(settings, options.brain, prompts_dir, options)
+    baseline = None
+    if options.baseline_prompts or options.baseline_brain:
+        baseline = make_eval_brain(
+            settings,
+            options.baseline_brain or options.brain,
+            prompts_from(options.baseline_prompts, settings),
+            options,
+        )
+    sections: dict[str, Any] = {}
+    ab: dict[str, Any] = {}
+    for suite in suites:
+        if suite == "star":
+            sections["star"], gold, pred = run_star(brain, options)
+            if baseline is not None:
+                _, _, base = run_star(baseline, options)
+                ab["star"] = paired_comparison(gold, base, pred, margin=thresholds["ab"]["margin"])
+        elif suite == "technical":
+            sections["technical"], gold, pred = run_technical(brain, kb, options)
+            if baseline is not None:
+                _, _, base = run_technical(baseline, kb, options)
+                ab["technical"] = paired_comparison(
+                    gold, base, pred, margin=thresholds["ab"]["margin"]
+                )
+        elif suite == "followup":
+            cases = load_jsonl(options.dataset or DEFAULT_DATASETS["followup"], FollowUpCase)
+            embed = LocalMiniLMEmbedding(settings.resolved_assets_dir).embed
+            with _bar(len(cases), options, "followup") as bar:
+                sections["followup"] = run_followups(brain, kb, cases, embed, progress=bar.update)
+        elif suite == "personas":
+            with tempfile.TemporaryDirectory() as tmp:
+                engine = build_engine(
+                    settings.model_copy(update={"database_url": f"sqlite:///{tmp}/personas.db"})
+                )
+                engine.brain = brain
+                with _bar(14, options, "personas") as bar:
+                    sections["personas"] = run_personas(engine, progress=bar.update)
+            weak_stories = [
+                (i.question, i.answer)
+                for i in load_star_dataset(DEFAULT_DATASETS["star"])
+                if i.overall <= 3 and not (i.style or "").startswith("adversarial")
+            ]
+            sections["personas"]["injection"] = paired_injection(brain, kb, weak_stories)
+        else:
+            raise EvalError(f"unknown suite {suite!r}; choose from {', '.join(SUITES)} or all")
+    checks = check_thresholds(sections, thresholds)
+    checks += [
+        (f"A/B {name}: {result['verdict']} (gain {result['paired_gain']})", result["passed"])
+        for name, result in ab.items()
+    ]
+    return {
+        "suite": options.suite,
+        "brain": options.brain,
+        "sections": sections,
+        "ab": ab,
+        "checks": checks,
+        "passed": all(ok for _, ok in checks),
+    }
+
+
+def summary_lines(results: dict[str, Any]) -> list[str]:
+    lines = []
+    for name, section in results["sections"].items():
+        brief = {
+            k: v for k, v in section.items() if k not in ("details", "runs", "parts", "confusion")
+        }
+        lines.append(f"{name}: {json.dumps(brief)}")
+        if "parts" in section:
+            for part, values in section["parts"].items():
+                lines.append(
+                    f"  {part}: exact {values['exact']}, presence F1 {values['presence_f1']}, "
+                    f"bias {values['bias']}"
+                )
+    for name, result in results["ab"].items():
+        lines.append(f"A/B {name}: {json.dumps(result)}")
+    lines += [f"{'PASS' if ok else 'FAIL'}  {text}" for text, ok in results["checks"]]
+    return lines
