@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup ingest run app browser-deps test test-fast lint format typecheck check bench clean
+.PHONY: help install setup ingest run app browser-deps test test-fast lint format typecheck check evals bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -43,6 +43,7 @@ test: setup browser-deps  ## set everything up, then lint, type-check and run th
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(MAKE) --no-print-directory evals
 	$(BIN)/python -m pytest
 
 test-fast: setup  ## the tests without real servers or browsers
@@ -61,6 +62,10 @@ typecheck: install  ## mypy over the package
 
 check: lint typecheck test  ## everything CI runs
 
+
+evals: setup  ## eval suites: offline engine, and the LLM path replayed from evals/recordings
+	$(BIN)/interviewer eval all --samples 500 --report artifacts/evals/offline
+	$(BIN)/interviewer eval all --brain scripted:mirror --samples 500 --report artifacts/evals/replay
 
 bench: setup  ## benchmarks: print tables, write JSON under bench/results/
 	$(BIN)/python bench/embedder.py

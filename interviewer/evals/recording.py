@@ -1,7 +1,7 @@
 """Record and replay LLM calls, so LLM-brain evals run offline and deterministically.
 
-Each call is stored as one JSON file named by a hash of the model and the exact messages
-(which include the rendered prompt, hence its version and the inputs). Modes:
+Each call is stored as one JSON file named by a hash of the model, the prompt version
+(passed as run metadata) and the exact messages (the rendered prompt with its inputs). Modes:
 - "record": call the model and (over)write the recording;
 - "cache": use a recording when there is one, otherwise call and record;
 - "replay": use recordings only; a missing one is an error, never a live call.
@@ -27,8 +27,10 @@ class MissingRecording(LookupError):
     pass
 
 
-def recording_key(model: str, messages: list[BaseMessage]) -> str:
-    payload = json.dumps([model, [[m.type, str(m.content)] for m in messages]], ensure_ascii=False)
+def recording_key(model: str, prompt_version: str, messages: list[BaseMessage]) -> str:
+    payload = json.dumps(
+        [model, prompt_version, [[m.type, str(m.content)] for m in messages]], ensure_ascii=False
+    )
     return hashlib.sha256(payload.encode()).hexdigest()[:40]
 
 
@@ -50,7 +52,8 @@ class RecordingChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        key = recording_key(self.model_name, messages)
+        version = str((run_manager.metadata if run_manager else {}).get("prompt_version", ""))
+        key = recording_key(self.model_name, version, messages)
         path = self.directory / f"{key}.json"
         if self.mode != "record" and path.is_file():
             content = json.loads(path.read_text(encoding="utf-8"))["response"]

@@ -27,6 +27,7 @@ from interviewer.evals.star_suite import score_items, star_metrics
 from interviewer.evals.technical_suite import score_technical_items, technical_metrics_from
 from interviewer.interview.factory import build_engine, offline_brain
 from interviewer.knowledge.embedder import LocalMiniLMEmbedding
+from interviewer.knowledge.ingest import ingest
 from interviewer.knowledge.loader import KnowledgeBase, load_knowledge
 from interviewer.llm.models import make_chat_model
 from interviewer.prompts import load_prompts
@@ -289,6 +290,9 @@ def run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
             with _bar(len(cases), options, "followup") as bar:
                 sections["followup"] = run_followups(brain, kb, cases, embed, progress=bar.update)
         elif suite == "personas":
+            ingest(
+                settings, progress=False
+            )  # personas need the knowledge store; a no-op when current
             with tempfile.TemporaryDirectory() as tmp:
                 engine = build_engine(
                     settings.model_copy(update={"database_url": f"sqlite:///{tmp}/personas.db"})

@@ -72,7 +72,8 @@ def call_logged(
     prompt_tokens = count_prompt_tokens(messages, model)
     started = time.perf_counter()
     try:
-        reply = chat.invoke(list(messages))
+        # The prompt version travels as run metadata (recordings key on it; tracing shows it).
+        reply = chat.invoke(list(messages), config={"metadata": {"prompt_version": prompt_version}})
     except Exception as exc:
         log.append(
             LLMCall(
