@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -55,7 +56,7 @@ def timed(embed, texts: list[str]) -> tuple[float, np.ndarray]:  # type: ignore[
     return statistics.median(seconds), vectors
 
 
-def main() -> None:
+def measure() -> dict[str, Any]:
     settings = load_settings()
     tokens.configure(settings.resolved_assets_dir)
     kb = load_knowledge(settings.knowledge_dir)
@@ -84,17 +85,20 @@ def main() -> None:
                     "min_cosine_between_them": agreement,
                 }
             )
+    return {"machine": platform.platform(), "rows": rows}
+
+
+def main() -> None:
+    result = measure()
     print(f"{'texts':38} {'n':>5} {'ours/s':>9} {'stock/s':>9} {'ratio':>7} {'min cos':>8}")
-    for r in rows:
+    for r in result["rows"]:
         print(
             f"{r['texts']:38} {r['count']:>5} {r['ours_per_s']:>9.1f} {r['stock_per_s']:>9.1f} "
             f"{r['ratio']:>6.1f}x {r['min_cosine_between_them']:>8.4f}"
         )
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "embedder.json").write_text(
-        json.dumps({"machine": platform.platform(), "rows": rows}, indent=2)
-    )
+    (out / "embedder.json").write_text(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

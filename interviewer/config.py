@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(default=60.0, gt=0)
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     structured_max_attempts: int = Field(default=3, ge=1, le=10)
+    scripted_latency_s: float = Field(
+        default=0.0,
+        ge=0,
+        le=60,
+        description="Delay of the scripted model's scoring calls (benchmarks).",
+    )
 
     # Interview policy
     max_follow_ups: int = Field(default=2, ge=0, le=5)
@@ -66,6 +72,9 @@ class Settings(BaseSettings):
     root_path: str = ""
     coach_username: str = "coach"
     coach_password: SecretStr | None = None
+    worker_threads: int = Field(
+        default=100, ge=4, le=1000, description="Threads for blocking handlers."
+    )
 
     @property
     def resolved_assets_dir(self) -> Path:

@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from interviewer.brains.base import FollowUpRequest, PreparedAnswer
 from interviewer.brains.offline import OfflineBrain
 from interviewer.knowledge.schema import Question
+from interviewer.llm.errors import HarnessError
 from interviewer.llm.structured import call_logged, invoke_structured
 from interviewer.llm.usage import LLMCall
 from interviewer.prompts import Prompt
@@ -66,6 +67,8 @@ class LLMBrain:
                 max_attempts=self.max_attempts,
                 log=log,
             )
+        except HarnessError:
+            raise
         except Exception as exc:  # any model failure becomes a labelled fallback
             log_.warning("STAR scoring fell back to the offline engine: %s", describe_failure(exc))
             return self.fallback.score_star(
@@ -104,6 +107,8 @@ class LLMBrain:
                 max_attempts=self.max_attempts,
                 log=log,
             )
+        except HarnessError:
+            raise
         except Exception as exc:
             log_.warning(
                 "technical scoring fell back to the offline engine: %s", describe_failure(exc)
@@ -139,6 +144,8 @@ class LLMBrain:
                 prompt_version=prompt.label,
                 log=log,
             ).strip()
+        except HarnessError:
+            raise
         except Exception as exc:
             log_.warning(
                 "follow-up wording fell back to the knowledge base probe: %s", describe_failure(exc)
@@ -158,6 +165,8 @@ class LLMBrain:
                 prompt_version=prompt.label,
                 log=log,
             ).strip()
+        except HarnessError:
+            raise
         except Exception as exc:
             log_.warning(
                 "question wording fell back to the knowledge base text: %s", describe_failure(exc)

@@ -20,10 +20,12 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict
 
+from interviewer.llm.errors import HarnessError
+
 Mode = Literal["record", "cache", "replay"]
 
 
-class MissingRecording(LookupError):
+class MissingRecording(HarnessError):
     pass
 
 

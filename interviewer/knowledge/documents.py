@@ -50,8 +50,13 @@ class ExtraFileError(ValueError):
 
 
 def question_text(question: Question) -> str:
+    """What is embedded for a question: the question and its key points.
+
+    The model-answer outline is left out: it repeats the key points, and with it most
+    question chunks ran past the embedder's 256-token window (and cost a third more to embed).
+    """
     points = "; ".join(kp.text for kp in question.key_points)
-    return f"{question.question}\nKey points: {points}\nOutline: {question.model_answer}"
+    return f"{question.question}\nKey points: {points}"
 
 
 def _relative(path: Path) -> str:

@@ -9,6 +9,7 @@ without a model server; its scores are the offline engine's, and it says so in i
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -25,6 +26,7 @@ class ScriptedMirrorChat(BaseChatModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
     brain: Any  # OfflineBrain
     kb: Any  # KnowledgeBase
+    scoring_latency_s: float = 0.0  # benchmarks set this to stand in for a slow model
 
     @property
     def _llm_type(self) -> str:
@@ -49,6 +51,8 @@ class ScriptedMirrorChat(BaseChatModel):
         question_match = _QUESTION.search(user)
         answer = answer_match.group(1) if answer_match else ""
         question = question_match.group(1) if question_match else ""
+        if self.scoring_latency_s and ("STAR method" in system or "key point" in system):
+            time.sleep(self.scoring_latency_s)
         if "STAR method" in system:
             record = self.brain.score_star(question, prepare_answer(answer), [])
             return str(record.star.model_dump_json())

@@ -6,11 +6,14 @@ API) can sit behind authentication while candidates need none.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import logging
 import os
+from collections.abc import AsyncIterator
 from typing import Any
 
+import anyio
 import gradio as gr
 
 from interviewer.config import Settings
@@ -69,7 +72,14 @@ def build_server(engine: InterviewEngine, settings: Settings) -> Any:
     """The FastAPI app with both Gradio apps mounted."""
     from fastapi import FastAPI
 
-    server = FastAPI()
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        # Handlers block on the engine in worker threads; the default pool of 40 would queue
+        # the 41st concurrent candidate behind the others.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
+        yield
+
+    server = FastAPI(lifespan=lifespan)
     root = settings.root_path or None
     if settings.coach_password and settings.coach_password.get_secret_value():
         gr.mount_gradio_app(

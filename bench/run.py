@@ -1,0 +1,113 @@
+"""Run every benchmark, print a table against the targets, write bench/results/latest.json.
+
+`make bench` or `interviewer bench`. Takes a few minutes on 2 cores.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import engine as engine_bench
+from bench import serving
+from bench.common import ROOT, bench_settings, child_env
+from bench.embedder import measure as measure_embedder
+from interviewer import tokens
+
+
+def ingest_times(data_dir: Path) -> dict[str, Any]:
+    settings = bench_settings(data_dir)
+    command = [sys.executable, "-m", "interviewer.cli", "ingest", "--quiet"]
+    out = {}
+    for label in ("cold", "unchanged"):
+        started = time.perf_counter()
+        result = subprocess.run(
+            command, env=child_env(settings), capture_output=True, text=True, check=True
+        )
+        out[f"{label}_wall_s"] = round(time.perf_counter() - started, 2)
+        out[f"{label}_summary"] = result.stdout.strip()
+    return out
+
+
+def main() -> None:
+    results: dict[str, Any] = {
+        "machine": f"{platform.platform()}, {platform.processor() or 'cpu'}, "
+        f"{__import__('os').cpu_count()} cores",
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        print("ingest ...", flush=True)
+        results["ingest"] = ingest_times(root / "ingest")
+        print("embedder ...", flush=True)
+        results["embedder"] = measure_embedder()
+        print("10k-chunk store ...", flush=True)
+        settings, results["store"] = engine_bench.build_store(root / "big")
+        tokens.configure(settings.resolved_assets_dir)
+        print("turns ...", flush=True)
+        results["turns"] = engine_bench.turn_overheads(settings)
+        results["offline"] = engine_bench.offline_turns(settings)
+        print("prompt growth and cost ...", flush=True)
+        results["tokens"] = engine_bench.prompt_growth_and_cost(settings)
+        print("app start ...", flush=True)
+        results["app"] = serving.app_start(settings)
+        print("50 concurrent candidates ...", flush=True)
+        results["concurrency"] = serving.concurrent_candidates(settings)
+    rows = table(results)
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'measure'.ljust(width)}  {'value':>14}  {'target':>10}  met")
+    for name, value, target, met in rows:
+        print(f"{name.ljust(width)}  {value:>14}  {target:>10}  {'yes' if met else 'NO'}")
+    results["table"] = [{"measure": r[0], "value": r[1], "target": r[2], "met": r[3]} for r in rows]
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2, default=str))
+    print(f"\nwrote {out / 'latest.json'}")
+
+
+def table(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    overhead = r["turns"]["overhead_outside_llm_ms"]["p95"]
+    offline = r["offline"]["offline_turn_ms"]["p95"]
+    ratio = r["tokens"]["ratio_20_over_2"]
+    concurrency = r["concurrency"]["p95_over_llm_latency"]
+    cold, warm = r["ingest"]["cold_wall_s"], r["ingest"]["unchanged_wall_s"]
+    embed = {row["texts"]: row["ratio"] for row in r["embedder"]["rows"]}
+    start = r["app"]["start_to_first_page_ms"]["median"] / 1000
+    cost = r["tokens"]["interview_30min"]["cost_usd_gpt_4o_mini"]
+    rss = r["concurrency"]["app_peak_rss_mb"]
+    short, long_ = embed["short texts (questions, key points)"], embed["knowledge chunks"]
+    return [
+        (
+            "per-turn overhead outside the LLM, p95 (10k chunks)",
+            f"{overhead:.1f} ms",
+            "<= 50 ms",
+            overhead <= 50,
+        ),
+        ("offline full turn, p95 (10k chunks)", f"{offline:.1f} ms", "<= 150 ms", offline <= 150),
+        ("prompt tokens turn 20 / turn 2", f"{ratio:.2f}", "<= 1.5", ratio <= 1.5),
+        (
+            "50 candidates: p95 turn / LLM latency",
+            f"{concurrency:.2f}",
+            "<= 1.5",
+            concurrency <= 1.5 and r["concurrency"]["errors"] == 0,
+        ),
+        ("cold ingest (process wall)", f"{cold:.1f} s", "<= 15 s", cold <= 15),
+        ("unchanged re-run (process wall)", f"{warm:.1f} s", "<= 2 s", warm <= 2),
+        ("embedder vs stock, short texts", f"{short:.1f}x", ">= 10x", short >= 10),
+        ("embedder vs stock, knowledge chunks", f"{long_:.1f}x", ">= 10x", long_ >= 10),
+        ("app start to first page (median)", f"{start:.1f} s", "<= 8 s", start <= 8),
+        ("30-minute interview cost, gpt-4o-mini", f"${cost:.4f}", "<= $0.01", cost <= 0.01),
+        ("app peak RSS serving 50 sessions", f"{rss:.0f} MB", "<= 1536 MB", rss <= 1536),
+    ]
+
+
+if __name__ == "__main__":
+    main()
