@@ -67,8 +67,8 @@ evals: setup  ## eval suites: offline engine, and the LLM path replayed from eva
 	$(BIN)/interviewer eval all --samples 500 --report artifacts/evals/offline
 	$(BIN)/interviewer eval all --brain scripted:mirror --samples 500 --report artifacts/evals/replay
 
-bench: setup  ## benchmarks: print tables, write JSON under bench/results/
-	$(BIN)/python bench/embedder.py
+bench: setup  ## benchmarks: print a table against the targets, write bench/results/latest.json
+	$(BIN)/python bench/run.py
 
 clean:  ## remove the venv and local state (data/)
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -173,6 +173,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0 if results["passed"] else 1
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    import runpy
+
+    from interviewer.config import PROJECT_ROOT
+
+    script = PROJECT_ROOT / "bench" / "run.py"
+    if not script.is_file():
+        print("error: bench/run.py is not here; run from a source checkout", file=sys.stderr)
+        return 2
+    runpy.run_path(str(script), run_name="__main__")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interviewer", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -252,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--report", type=Path, help="write report.md, report.html and report.json here"
     )
     evaluate.set_defaults(func=cmd_eval)
+
+    bench = sub.add_parser("bench", help="run the benchmarks and print them against the targets")
+    bench.set_defaults(func=cmd_bench)
 
     app = sub.add_parser("app", help="serve the web app (candidates and coaches)")
     _common(app)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, Field
 
 Responder = Callable[[list[BaseMessage]], "str | Exception"]
@@ -38,6 +38,26 @@ class ScriptedChat(BaseChatModel):
         if isinstance(reply, Exception):
             raise reply
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
+
+
+class StreamingScriptedChat(ScriptedChat):
+    """Streams its reply word by word, as a real server does with stream=True."""
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        self.calls.append(list(messages))
+        reply = self.respond(list(messages))
+        if isinstance(reply, Exception):
+            raise reply
+        for i, word in enumerate(reply.split(" ")):
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(content=word if i == 0 else " " + word)
+            )
 
 
 def queue(*replies: str | Exception) -> Responder:

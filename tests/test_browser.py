@@ -63,6 +63,12 @@ def test_candidate_interview_then_coach_review(running_app, browser) -> None:  #
     page.locator("#start").click()
     page.locator("#chat").get_by_text("source:").first.wait_for()
 
+    # Reloading the page mid-interview resumes it from the browser's stored session.
+    asked = page.locator("#chat").get_by_text("source:").first.inner_text()
+    page.reload()
+    page.locator("#chat").get_by_text("source:").first.wait_for()
+    assert page.locator("#chat").get_by_text("source:").first.inner_text() == asked
+
     answer = page.locator("#answer textarea")
     answer.fill(HOSTILE + " " + STORY)
     page.locator("#send").click()

@@ -1,5 +1,7 @@
 """Whole interviews through the engine: follow-ups, loop guards, crash and resume, reports."""
 
+import itertools
+
 import pytest
 
 from interviewer.interview.engine import InterviewError
@@ -237,3 +239,22 @@ def test_near_duplicate_questions_are_not_both_asked(settings, tmp_path) -> None
     asked = {q.question_id for q in final.report.questions}
     assert not {"py.dict-lookup", "py.dict-lookup-twin"} <= asked
     assert len(asked) == 2  # the plan asked for 3 but only 2 distinct questions exist
+
+
+def test_llm_wording_streams_to_a_listener(engine_factory) -> None:  # type: ignore[no-untyped-def]
+    from interviewer.brains.base import text_sink
+    from tests.fakes import StreamingScriptedChat
+
+    chat = StreamingScriptedChat(respond=sensible)
+    engine = engine_factory(chat=chat, model="openai:gpt-4o-mini", api_key="sk-test-not-real")
+    seen: list[str] = []
+    token = text_sink.set(seen.append)
+    try:
+        reply = _start(engine, questions=1)
+    finally:
+        text_sink.reset(token)
+    assert len(seen) > 3, "the question should arrive in pieces"
+    assert all(len(a) < len(b) for a, b in itertools.pairwise(seen))
+    assert seen[-1] == reply.current.question_text
+    usage = [c for c in engine.repo.llm_calls(reply.session_id) if c.purpose == "ask_question"]
+    assert usage and usage[0].completion_tokens > 0

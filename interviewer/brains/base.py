@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -27,6 +29,11 @@ class PreparedAnswer:
 def prepare_answer(answer: str) -> PreparedAnswer:
     cleaned, removed, kept = strip_instructions(answer)
     return PreparedAnswer(answer, cleaned, kept, removed, delivery_hints(cleaned or answer))
+
+
+# Where words of the interviewer's next line go while a model is still writing them. A UI
+# sets it for the duration of one engine call; brains that can stream feed it.
+text_sink: ContextVar[Callable[[str], None] | None] = ContextVar("text_sink", default=None)
 
 
 @dataclass(frozen=True)

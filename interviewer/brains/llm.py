@@ -11,12 +11,13 @@ import logging
 import re
 
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
 
-from interviewer.brains.base import FollowUpRequest, PreparedAnswer
+from interviewer.brains.base import FollowUpRequest, PreparedAnswer, text_sink
 from interviewer.brains.offline import OfflineBrain
 from interviewer.knowledge.schema import Question
 from interviewer.llm.errors import HarnessError
-from interviewer.llm.structured import call_logged, invoke_structured
+from interviewer.llm.structured import call_logged, call_streamed, invoke_structured
 from interviewer.llm.usage import LLMCall
 from interviewer.prompts import Prompt
 from interviewer.scoring.schemas import ScoreRecord, StarScore, TechnicalScore
@@ -135,41 +136,54 @@ class LLMBrain:
             gap=request.gap,
             suggestion=request.suggestion,
         )
-        try:
-            text = call_logged(
-                self.chat,
-                messages,
-                model=self.model,
-                purpose="follow_up",
-                prompt_version=prompt.label,
-                log=log,
-            ).strip()
-        except HarnessError:
-            raise
-        except Exception as exc:
-            log_.warning(
-                "follow-up wording fell back to the knowledge base probe: %s", describe_failure(exc)
-            )
-            return request.suggestion
-        return text if 5 < len(text) < 600 else request.suggestion
+        return self._write(
+            messages, prompt, "follow_up", log, fallback=request.suggestion, limit=600
+        )
 
     def ask(self, question: str, context: str, recent: str, log: list[LLMCall]) -> str:
         prompt = self.prompts["ask_question"]
         messages = prompt.render(question=question, context=context, recent=recent)
+        return self._write(messages, prompt, "ask_question", log, fallback=question, limit=1200)
+
+    def _write(
+        self,
+        messages: list[BaseMessage],
+        prompt: Prompt,
+        purpose: str,
+        log: list[LLMCall],
+        *,
+        fallback: str,
+        limit: int,
+    ) -> str:
+        """The interviewer's words from the model (streamed to the UI when it listens);
+        the knowledge base's own text when the model fails or rambles."""
+        sink = text_sink.get()
         try:
-            text = call_logged(
-                self.chat,
-                messages,
-                model=self.model,
-                purpose="ask_question",
-                prompt_version=prompt.label,
-                log=log,
-            ).strip()
+            if sink is not None:
+                text = call_streamed(
+                    self.chat,
+                    messages,
+                    model=self.model,
+                    purpose=purpose,
+                    prompt_version=prompt.label,
+                    log=log,
+                    on_text=sink,
+                )
+            else:
+                text = call_logged(
+                    self.chat,
+                    messages,
+                    model=self.model,
+                    purpose=purpose,
+                    prompt_version=prompt.label,
+                    log=log,
+                )
         except HarnessError:
             raise
         except Exception as exc:
             log_.warning(
-                "question wording fell back to the knowledge base text: %s", describe_failure(exc)
+                "%s fell back to the knowledge base text: %s", purpose, describe_failure(exc)
             )
-            return question
-        return text if 5 < len(text) < 1200 else question
+            return fallback
+        text = text.strip()
+        return text if 5 < len(text) < limit else fallback

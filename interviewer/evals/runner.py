@@ -19,6 +19,7 @@ from interviewer.brains import Brain
 from interviewer.brains.llm import LLMBrain
 from interviewer.config import OFFLINE, PROJECT_ROOT, Settings
 from interviewer.evals.ab import paired_comparison
+from interviewer.evals.costs import call_metrics
 from interviewer.evals.datasets import FollowUpCase, TechnicalItem, load_jsonl, load_star_dataset
 from interviewer.evals.followup_suite import run_followups
 from interviewer.evals.persona_suite import paired_injection, run_personas
@@ -152,9 +153,14 @@ def run_technical(
     brain: Brain, kb: KnowledgeBase, options: EvalOptions
 ) -> tuple[dict[str, Any], list[int], list[int]]:
     items = load_jsonl(options.dataset or DEFAULT_DATASETS["technical"], TechnicalItem)
+    calls: list[Any] = []
+    seconds: list[float] = []
     with _bar(len(items), options, "technical") as bar:
-        records = score_technical_items(brain, kb, items, progress=bar.update)
+        records = score_technical_items(
+            brain, kb, items, progress=bar.update, calls=calls, seconds=seconds
+        )
     metrics = technical_metrics_from(items, records, samples=options.samples)
+    metrics["llm"] = call_metrics(calls, len(items), seconds, metrics["fallbacks"])
     return (
         metrics,
         [i.score for i in items],

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from interviewer.brains import Brain, prepare_answer
+from interviewer.evals.costs import call_metrics
 from interviewer.evals.datasets import StarItem
 from interviewer.evals.metrics import (
     bootstrap,
@@ -66,6 +67,7 @@ def star_metrics(predictions: list[StarPrediction], samples: int = 1000) -> dict
             "bias": _ci(bootstrap(mean_bias, g, s, samples=samples)),
         }
     calls = [c for p in predictions for c in p.calls]
+    fallbacks = sum(1 for p in predictions if p.record.brain == "offline-fallback")
     return {
         "items": len(predictions),
         "overall": {
@@ -77,10 +79,8 @@ def star_metrics(predictions: list[StarPrediction], samples: int = 1000) -> dict
         },
         "parts": parts,
         "confusion": confusion(gold, pred),
-        "fallbacks": sum(1 for p in predictions if p.record.brain == "offline-fallback"),
-        "seconds_per_item": round(float(np.median([p.seconds for p in predictions])), 4),
-        "prompt_tokens": sum(c.prompt_tokens for c in calls),
-        "completion_tokens": sum(c.completion_tokens for c in calls),
+        "fallbacks": fallbacks,
+        "llm": call_metrics(calls, len(predictions), [p.seconds for p in predictions], fallbacks),
     }
 
 

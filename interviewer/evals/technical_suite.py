@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,13 +27,20 @@ def score_technical_items(
     kb: KnowledgeBase,
     items: list[TechnicalItem],
     progress: Callable[[int], object] | None = None,
+    calls: list[LLMCall] | None = None,
+    seconds: list[float] | None = None,
 ) -> list[ScoreRecord]:
     records = []
     for item in items:
         log: list[LLMCall] = []
+        started = time.perf_counter()
         records.append(
             brain.score_technical(kb.question(item.question_id), prepare_answer(item.answer), log)
         )
+        if seconds is not None:
+            seconds.append(time.perf_counter() - started)
+        if calls is not None:
+            calls.extend(log)
         if progress:
             progress(1)
     return records

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from langchain_core.language_models import BaseChatModel
@@ -90,6 +90,59 @@ def call_logged(
         )
         raise
     text = text_of(reply)
+    completion = count_completion_tokens(text, model)
+    log.append(
+        LLMCall(
+            purpose,
+            model,
+            prompt_version,
+            prompt_tokens,
+            completion,
+            (time.perf_counter() - started) * 1000,
+            estimate_cost(model, prompt_tokens, completion),
+            ok=True,
+        )
+    )
+    return text
+
+
+def call_streamed(
+    chat: BaseChatModel,
+    messages: Sequence[BaseMessage],
+    *,
+    model: str,
+    purpose: str,
+    prompt_version: str,
+    log: list[LLMCall],
+    on_text: Callable[[str], None],
+) -> str:
+    """Like call_logged, but hands the text so far to `on_text` as the model writes it."""
+    prompt_tokens = count_prompt_tokens(messages, model)
+    started = time.perf_counter()
+    text = ""
+    try:
+        for chunk in chat.stream(
+            list(messages), config={"metadata": {"prompt_version": prompt_version}}
+        ):
+            piece = text_of(chunk)
+            if piece:
+                text += piece
+                on_text(text)
+    except Exception as exc:
+        log.append(
+            LLMCall(
+                purpose,
+                model,
+                prompt_version,
+                prompt_tokens,
+                0,
+                (time.perf_counter() - started) * 1000,
+                estimate_cost(model, prompt_tokens, 0),
+                ok=False,
+                error=type(exc).__name__,
+            )
+        )
+        raise
     completion = count_completion_tokens(text, model)
     log.append(
         LLMCall(

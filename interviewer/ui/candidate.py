@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+import queue
 import secrets
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 import gradio as gr
 import pandas as pd
 
+from interviewer.brains.base import text_sink
 from interviewer.exports.pdf import markdown_to_pdf
 from interviewer.interview.engine import InterviewEngine, InterviewError, Reply, candidate_key
 from interviewer.interview.plan import PlanError, build_plan
@@ -157,13 +160,37 @@ class CandidateRoom:
             gr.skip(),
             *([gr.skip()] * (N_OUTPUTS - 3)),
         )
-        try:
-            reply = self.engine.submit_answer(session_id, answer)
-        except Exception as exc:
+        outcome: dict[str, Any] = {}
+        words: queue.Queue[str] = queue.Queue()
+
+        def work() -> None:
+            text_sink.set(words.put)  # a model that streams writes the next line here
+            try:
+                outcome["reply"] = self.engine.submit_answer(session_id, answer)
+            except Exception as exc:
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        while worker.is_alive() or not words.empty():
+            try:
+                text = words.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            while not words.empty():  # only the latest text matters
+                text = words.get_nowait()
+            yield (
+                chat + [{"role": "assistant", "content": inert(text)}],
+                session_id,
+                gr.skip(),
+                *([gr.skip()] * (N_OUTPUTS - 3)),
+            )
+        worker.join()
+        if "error" in outcome:
             # The answer box keeps the text; the database already holds it if it got that far.
-            yield self._error(chat[:-1], exc, session_id, answer)
+            yield self._error(chat[:-1], outcome["error"], session_id, answer)
             return
-        yield self._outputs(chat, reply, "", answer, feedback)
+        yield self._outputs(chat, outcome["reply"], "", answer, feedback)
 
     def skip(self, session_id: str, chat: Chat) -> tuple[Any, ...]:
         try:

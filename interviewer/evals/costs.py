@@ -1,0 +1,32 @@
+"""Cost, speed and output-validity figures for a suite, from the recorded LLM calls."""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+from interviewer.llm.usage import LLMCall
+
+
+def call_metrics(
+    calls: list[LLMCall], items: int, seconds: list[float], fallbacks: int
+) -> dict[str, Any]:
+    scoring = [c for c in calls if c.purpose.startswith("score_")]
+    first_tries = [c for c in scoring if not c.purpose.endswith(":reask")]
+    reasks = len(scoring) - len(first_tries)
+    costs = [c.cost_usd for c in calls if c.cost_usd is not None]
+    return {
+        "llm_calls": len(calls),
+        "prompt_tokens": sum(c.prompt_tokens for c in calls),
+        "completion_tokens": sum(c.completion_tokens for c in calls),
+        "cost_usd": round(sum(costs), 5) if costs else None,  # None: no known price (local model)
+        "cost_per_item_usd": round(sum(costs) / items, 6) if costs and items else None,
+        "median_latency_ms_per_item": round(statistics.median(seconds) * 1000, 2)
+        if seconds
+        else None,
+        "reask_rate": round(reasks / len(first_tries), 3) if first_tries else None,
+        "valid_first_try_rate": round(1 - (reasks + fallbacks) / len(first_tries), 3)
+        if first_tries
+        else None,
+        "fallback_rate": round(fallbacks / items, 3) if items else None,
+    }
