@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 import threading
@@ -10,10 +11,20 @@ from typing import Any
 
 from bench.common import child_env, free_port, rss_mb, stats, wait_http
 
-ANSWER = (
-    "During my internship our API was slow. My task was to speed it up. I profiled the endpoints, "
-    "added an index and cached the hot query. Latency fell by 60 percent. Case {n}."
-)
+WORDS = (
+    "cache queue index worker shard replica session token cookie header payload schema migration "
+    "fixture signal router serializer view model template request response latency throughput timeout "
+    "retry backoff transaction isolation lock deadlock partition cursor pagination offset keyset hash "
+    "bucket generator iterator decorator context exception logging metric trace container image volume "
+    "network pipeline artifact release rollback canary flag"
+).split()
+
+
+def answer(seed: int) -> str:
+    """A different answer every time (the same one twice would be skipped as a repeat)."""
+    rng = random.Random(seed)
+    sentences = (" ".join(rng.choice(WORDS) for _ in range(9)).capitalize() + "." for _ in range(5))
+    return "I worked on it. " + " ".join(sentences)
 
 
 def start_app(settings: Any, **env: str) -> tuple[subprocess.Popen[bytes], str, float]:
@@ -48,40 +59,46 @@ def app_start(settings: Any, repeats: int = 3) -> dict[str, Any]:
 
 
 def concurrent_candidates(
-    settings: Any, candidates: int = 50, answers: int = 3, llm_latency_s: float = 1.0
+    settings: Any, candidates: int = 50, answers: int = 4, llm_latency_s: float = 1.0
 ) -> dict[str, Any]:
+    """50 candidates in one app, the model faked by a 1 s sleep per turn (no local CPU).
+
+    "paced": candidates arrive over 10 s and think 5-15 s between answers, as people do;
+    "burst": all of them press Send at the same instant, once (a stress figure).
+    """
     from gradio_client import Client
 
     process, url, _ = start_app(
         settings,
-        INTERVIEWER_MODEL="scripted:mirror",
+        INTERVIEWER_MODEL="scripted:fixed",
         INTERVIEWER_SCRIPTED_LATENCY_S=str(llm_latency_s),
     )
-    latencies: list[float] = []
+    latencies: dict[str, list[float]] = {"paced": [], "burst": []}
     errors: list[str] = []
     lock = threading.Lock()
     barrier = threading.Barrier(candidates)
 
+    def send(client: Any, text: str, session_id: str, chat: Any, kind: str) -> Any:
+        started = time.perf_counter()
+        out = client.predict(text, session_id, chat, "after each answer", api_name="/send")
+        with lock:
+            latencies[kind].append((time.perf_counter() - started) * 1000)
+        return out[0]
+
     def candidate(n: int) -> None:
+        rng = random.Random(n)
         try:
+            time.sleep(rng.uniform(0, 10))
             client = Client(url, verbose=False)
             out = client.predict(
-                f"bench {n}", ["behavioural"], "mixed", answers, "", "", api_name="/start"
+                f"bench {n}", ["behavioural"], "mixed", answers + 2, "", "", api_name="/start"
             )
             chat, session_id = out[0], out[1]
-            barrier.wait(timeout=120)  # everyone answers at the same moment
             for turn in range(answers):
-                started = time.perf_counter()
-                out = client.predict(
-                    ANSWER.format(n=f"{n}-{turn}"),
-                    session_id,
-                    chat,
-                    "after each answer",
-                    api_name="/send",
-                )
-                with lock:
-                    latencies.append((time.perf_counter() - started) * 1000)
-                chat = out[0]
+                time.sleep(rng.uniform(5, 15))
+                chat = send(client, answer(n * 100 + turn), session_id, chat, "paced")
+            barrier.wait(timeout=300)
+            send(client, answer(n * 100 + 99), session_id, chat, "burst")
         except Exception as exc:  # counted and reported, never hidden
             with lock:
                 errors.append(f"{type(exc).__name__}: {exc}"[:200])
@@ -95,13 +112,19 @@ def concurrent_candidates(
     wall = time.perf_counter() - started
     current, peak = rss_mb(process.pid)
     stop(process)
-    turn = stats(latencies) if latencies else {"n": 0, "median": 0, "p95": 0, "max": 0}
+    paced, burst = (
+        stats(latencies[k]) if latencies[k] else {"n": 0, "median": 0.0, "p95": 0.0, "max": 0.0}
+        for k in ("paced", "burst")
+    )
+    floor = llm_latency_s * 1000
     return {
         "candidates": candidates,
         "answers_each": answers,
         "llm_latency_s_per_turn": llm_latency_s,
-        "turn_latency_ms": turn,
-        "p95_over_llm_latency": round(turn["p95"] / (llm_latency_s * 1000), 3),
+        "paced_turn_ms": paced,
+        "paced_p95_over_llm": round(paced["p95"] / floor, 3),
+        "burst_turn_ms": burst,
+        "burst_p95_over_llm": round(burst["p95"] / floor, 3),
         "errors": len(errors),
         "first_errors": errors[:3],
         "wall_s": round(wall, 1),

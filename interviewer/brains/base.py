@@ -46,6 +46,7 @@ class FollowUpRequest:
 
 class Brain(Protocol):
     label: str
+    words_questions: bool  # whether ask() rewords questions (and so wants grounding context)
 
     def score_star(
         self, question: str, answer: PreparedAnswer, log: list[LLMCall]

@@ -33,6 +33,8 @@ def describe_failure(exc: Exception) -> str:
 
 
 class LLMBrain:
+    words_questions = True
+
     def __init__(
         self,
         chat: BaseChatModel,

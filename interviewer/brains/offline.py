@@ -39,6 +39,7 @@ class CachedEmbed:
 
 class OfflineBrain:
     label = "offline"
+    words_questions = False  # asks the knowledge base's questions as written
 
     def __init__(self, embed: Callable[[list[str]], np.ndarray]) -> None:
         cached = CachedEmbed(embed)

@@ -282,7 +282,8 @@ class InterviewEngine:
             )
             or "(this is the first question)"
         )
-        text = self.brain.ask(selected.question.question, selected.context[:2000], recent, log)
+        context = self.selector.context(selected)[:2000] if self.brain.words_questions else ""
+        text = self.brain.ask(selected.question.question, context, recent, log)
         question = selected.question
         note = (
             f"Main question {len(mains) + 1}/{len(plan.slots)} from {selected.area} "

@@ -63,8 +63,8 @@ def build_engine(
     store = store or KnowledgeStore.from_settings(settings)
     repo = repo or Repository(settings.resolved_database_url)
     fallback = offline_brain(settings)
-    selector = QuestionSelector(
-        kb, store, CachedEmbed(LocalMiniLMEmbedding(settings.resolved_assets_dir).embed)
-    )
+    question_embed = CachedEmbed(LocalMiniLMEmbedding(settings.resolved_assets_dir).embed)
+    question_embed([q.question for q in kb.questions])  # at start-up, not on a candidate's turn
+    selector = QuestionSelector(kb, store, question_embed)
     brain = make_brain(settings, chat, judge, fallback)
     return InterviewEngine(kb, repo, selector, brain, max_follow_ups=settings.max_follow_ups)

@@ -23,7 +23,6 @@ class Selected:
     question: Question
     area: str
     source: str
-    context: str  # note chunks that ground the question
 
 
 class QuestionSelector:
@@ -67,12 +66,7 @@ class QuestionSelector:
             if hits:
                 pick = random.Random(seed).choice(hits[:CHOOSE_AMONG])
                 question = self.kb.question(pick.question_id)
-                return Selected(
-                    question,
-                    pick.area,
-                    f"{pick.source}#{question.id}",
-                    self._context(question, pick),
-                )
+                return Selected(question, pick.area, f"{pick.source}#{question.id}")
         return None
 
     def _drop_near_duplicates(self, hits: list[Hit], asked_ids: set[str]) -> list[Hit]:
@@ -86,6 +80,7 @@ class QuestionSelector:
             h for h, row in zip(hits, similarity, strict=True) if float(row.max()) < NEAR_DUPLICATE
         ]
 
-    def _context(self, question: Question, hit: Hit) -> str:
-        notes = self.store.search(question.question, k=2, kind="note", area=hit.area)
+    def context(self, selected: Selected) -> str:
+        """Topic notes that ground the question (for brains that word it themselves)."""
+        notes = self.store.search(selected.question.question, k=2, kind="note", area=selected.area)
         return "\n\n".join(n.text for n in notes)

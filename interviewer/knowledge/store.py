@@ -6,6 +6,8 @@ Chroma runs embedded (a folder under the data directory) by default, or as a cli
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +20,7 @@ from interviewer.knowledge.documents import Chunk
 from interviewer.knowledge.embedder import make_embedder
 
 UPSERT_BATCH = 128
+QUERY_CACHE = 2048
 
 
 class StoreUnavailable(RuntimeError):
@@ -87,6 +90,8 @@ def build_where(**filters: Any) -> dict[str, Any] | None:
 class KnowledgeStore:
     def __init__(self, client: Any, embedder: Any, collection_name: str) -> None:
         self.embedder = embedder
+        self._query_cache: OrderedDict[str, Any] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self.collection_name = f"{collection_name}-{embedder.name()}"
         try:
             self.collection = client.get_or_create_collection(
@@ -157,6 +162,19 @@ class KnowledgeStore:
             if on_progress:
                 on_progress(len(batch))
 
+    def _query_vector(self, text: str) -> Any:
+        """Query embeddings, memoised: plan slots and questions repeat across sessions."""
+        with self._cache_lock:
+            if text in self._query_cache:
+                self._query_cache.move_to_end(text)
+                return self._query_cache[text]
+        vector = self.embedder.embed_query([text])[0]
+        with self._cache_lock:
+            self._query_cache[text] = vector
+            if len(self._query_cache) > QUERY_CACHE:
+                self._query_cache.popitem(last=False)
+        return vector
+
     def search(
         self,
         text: str,
@@ -177,7 +195,7 @@ class KnowledgeStore:
         )
         try:
             result = self.collection.query(
-                query_embeddings=self.embedder.embed_query([text]),
+                query_embeddings=[self._query_vector(text)],
                 n_results=k,
                 where=where,
                 include=["documents", "metadatas", "distances"],

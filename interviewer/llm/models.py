@@ -61,14 +61,17 @@ def make_chat_model(
 
 
 def _scripted(settings: Settings, name: str) -> BaseChatModel:
-    if name != "mirror":
+    if name not in ("mirror", "fixed"):
         raise ModelConfigError(
-            f"unknown scripted model {name!r}: the scripted provider has 'mirror'"
+            f"unknown scripted model {name!r}: the scripted provider has 'mirror' and 'fixed'"
         )
     from interviewer.interview.factory import offline_brain
     from interviewer.knowledge.loader import load_knowledge
     from interviewer.llm.scripted import ScriptedMirrorChat
 
     return ScriptedMirrorChat(
-        brain=offline_brain(settings), kb=load_knowledge(settings.knowledge_dir)
+        brain=offline_brain(settings),
+        kb=load_knowledge(settings.knowledge_dir),
+        scoring_latency_s=settings.scripted_latency_s,
+        fixed=name == "fixed",
     )

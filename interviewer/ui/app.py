@@ -22,7 +22,6 @@ from interviewer.ui import views
 from interviewer.ui.candidate import build_candidate_tab
 from interviewer.ui.coach import build_coach_app
 
-CONCURRENCY = 64  # handlers block on the engine; let many candidates run at once
 COACH_PATH = "/coach"
 log = logging.getLogger(__name__)
 
@@ -41,8 +40,17 @@ def build_candidate_app(engine: InterviewEngine, settings: Settings) -> gr.Block
         # Reloading the page resumes the interview held in this browser.
         demo.load(room.resume, [session_id], outputs)
         demo.load(lambda value: value, [code], [code_box])
-    demo.queue(default_concurrency_limit=CONCURRENCY)
+    allow_parallel_handlers(demo, settings.worker_threads)
     return demo
+
+
+def allow_parallel_handlers(blocks: gr.Blocks, threads: int) -> None:
+    """Let `threads` events run at once. Gradio sizes its queue workers from max_threads
+    when the queue is created (40 by default), and launch() is not what serves a mounted app,
+    so both are set here."""
+    blocks.max_threads = threads
+    blocks.queue(default_concurrency_limit=threads)
+    blocks.create_limiter()
 
 
 def coach_auth(settings: Settings) -> Any:

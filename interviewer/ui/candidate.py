@@ -161,7 +161,7 @@ class CandidateRoom:
             *([gr.skip()] * (N_OUTPUTS - 3)),
         )
         outcome: dict[str, Any] = {}
-        words: queue.Queue[str] = queue.Queue()
+        words: queue.Queue[str | None] = queue.Queue()  # None: the engine has finished
 
         def work() -> None:
             text_sink.set(words.put)  # a model that streams writes the next line here
@@ -169,23 +169,23 @@ class CandidateRoom:
                 outcome["reply"] = self.engine.submit_answer(session_id, answer)
             except Exception as exc:
                 outcome["error"] = exc
+            finally:
+                words.put(None)
 
-        worker = threading.Thread(target=work, daemon=True)
-        worker.start()
-        while worker.is_alive() or not words.empty():
-            try:
-                text = words.get(timeout=0.05)
-            except queue.Empty:
-                continue
+        threading.Thread(target=work, daemon=True).start()
+        while (text := words.get()) is not None:
             while not words.empty():  # only the latest text matters
-                text = words.get_nowait()
+                newer = words.get_nowait()
+                if newer is None:
+                    words.put(None)
+                    break
+                text = newer
             yield (
                 chat + [{"role": "assistant", "content": inert(text)}],
                 session_id,
                 gr.skip(),
                 *([gr.skip()] * (N_OUTPUTS - 3)),
             )
-        worker.join()
         if "error" in outcome:
             # The answer box keeps the text; the database already holds it if it got that far.
             yield self._error(chat[:-1], outcome["error"], session_id, answer)
