@@ -17,7 +17,7 @@ from interviewer.brains.base import FollowUpRequest, PreparedAnswer, text_sink
 from interviewer.brains.offline import OfflineBrain
 from interviewer.knowledge.schema import Question
 from interviewer.llm.errors import HarnessError
-from interviewer.llm.structured import call_logged, call_streamed, invoke_structured
+from interviewer.llm.structured import call_logged, invoke_structured
 from interviewer.llm.usage import LLMCall
 from interviewer.prompts import Prompt
 from interviewer.scoring.schemas import ScoreRecord, StarScore, TechnicalScore
@@ -159,27 +159,16 @@ class LLMBrain:
     ) -> str:
         """The interviewer's words from the model (streamed to the UI when it listens);
         the knowledge base's own text when the model fails or rambles."""
-        sink = text_sink.get()
         try:
-            if sink is not None:
-                text = call_streamed(
-                    self.chat,
-                    messages,
-                    model=self.model,
-                    purpose=purpose,
-                    prompt_version=prompt.label,
-                    log=log,
-                    on_text=sink,
-                )
-            else:
-                text = call_logged(
-                    self.chat,
-                    messages,
-                    model=self.model,
-                    purpose=purpose,
-                    prompt_version=prompt.label,
-                    log=log,
-                )
+            text = call_logged(
+                self.chat,
+                messages,
+                model=self.model,
+                purpose=purpose,
+                prompt_version=prompt.label,
+                log=log,
+                on_text=text_sink.get(),
+            )
         except HarnessError:
             raise
         except Exception as exc:

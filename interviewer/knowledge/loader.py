@@ -15,7 +15,6 @@ from pydantic import ValidationError
 
 from interviewer.knowledge.schema import Area, Question, Topic
 
-
 # libyaml's safe loader when PyYAML was built with it (parses the guide ~10x faster).
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

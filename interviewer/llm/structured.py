@@ -67,95 +67,45 @@ def call_logged(
     purpose: str,
     prompt_version: str,
     log: list[LLMCall],
+    on_text: Callable[[str], None] | None = None,
 ) -> str:
-    """One model call, recorded in `log` whether it succeeds or fails."""
+    """One model call, recorded in `log` whether it succeeds or fails.
+
+    With `on_text`, the reply is streamed and the text so far is handed over as it grows.
+    The prompt version travels as run metadata (recordings key on it; tracing shows it).
+    """
     prompt_tokens = count_prompt_tokens(messages, model)
     started = time.perf_counter()
-    try:
-        # The prompt version travels as run metadata (recordings key on it; tracing shows it).
-        reply = chat.invoke(list(messages), config={"metadata": {"prompt_version": prompt_version}})
-    except Exception as exc:
-        log.append(
-            LLMCall(
-                purpose,
-                model,
-                prompt_version,
-                prompt_tokens,
-                0,
-                (time.perf_counter() - started) * 1000,
-                estimate_cost(model, prompt_tokens, 0),
-                ok=False,
-                error=type(exc).__name__,
-            )
-        )
-        raise
-    text = text_of(reply)
-    completion = count_completion_tokens(text, model)
-    log.append(
-        LLMCall(
-            purpose,
-            model,
-            prompt_version,
-            prompt_tokens,
-            completion,
-            (time.perf_counter() - started) * 1000,
-            estimate_cost(model, prompt_tokens, completion),
-            ok=True,
-        )
-    )
-    return text
-
-
-def call_streamed(
-    chat: BaseChatModel,
-    messages: Sequence[BaseMessage],
-    *,
-    model: str,
-    purpose: str,
-    prompt_version: str,
-    log: list[LLMCall],
-    on_text: Callable[[str], None],
-) -> str:
-    """Like call_logged, but hands the text so far to `on_text` as the model writes it."""
-    prompt_tokens = count_prompt_tokens(messages, model)
-    started = time.perf_counter()
+    config: Any = {"metadata": {"prompt_version": prompt_version}}
     text = ""
-    try:
-        for chunk in chat.stream(
-            list(messages), config={"metadata": {"prompt_version": prompt_version}}
-        ):
-            piece = text_of(chunk)
-            if piece:
-                text += piece
-                on_text(text)
-    except Exception as exc:
+
+    def record(completion: int, error: str = "") -> None:
         log.append(
             LLMCall(
                 purpose,
                 model,
                 prompt_version,
                 prompt_tokens,
-                0,
+                completion,
                 (time.perf_counter() - started) * 1000,
-                estimate_cost(model, prompt_tokens, 0),
-                ok=False,
-                error=type(exc).__name__,
+                estimate_cost(model, prompt_tokens, completion),
+                ok=not error,
+                error=error,
             )
         )
+
+    try:
+        if on_text is None:
+            text = text_of(chat.invoke(list(messages), config=config))
+        else:
+            for chunk in chat.stream(list(messages), config=config):
+                if piece := text_of(chunk):
+                    text += piece
+                    on_text(text)
+    except Exception as exc:
+        record(0, type(exc).__name__)
         raise
-    completion = count_completion_tokens(text, model)
-    log.append(
-        LLMCall(
-            purpose,
-            model,
-            prompt_version,
-            prompt_tokens,
-            completion,
-            (time.perf_counter() - started) * 1000,
-            estimate_cost(model, prompt_tokens, completion),
-            ok=True,
-        )
-    )
+    record(count_completion_tokens(text, model))
     return text
 
 
