@@ -30,6 +30,17 @@ T = TypeVar("T", bound=BaseModel)
 _FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$", re.IGNORECASE)
 
 
+class IncompleteStream(RuntimeError):
+    """A streamed reply stopped before the model said it had finished."""
+
+
+def reports_finish(chat: BaseChatModel) -> bool:
+    """OpenAI-compatible servers end every complete stream with a finish reason."""
+    from langchain_openai.chat_models.base import BaseChatOpenAI
+
+    return isinstance(chat, BaseChatOpenAI)
+
+
 class StructuredOutputError(RuntimeError):
     def __init__(self, message: str, last_output: str, attempts: int) -> None:
         super().__init__(message)
@@ -98,10 +109,15 @@ def call_logged(
         if on_text is None:
             text = text_of(chat.invoke(list(messages), config=config))
         else:
+            finished = False
             for chunk in chat.stream(list(messages), config=config):
+                finished = finished or bool(chunk.response_metadata.get("finish_reason"))
                 if piece := text_of(chunk):
                     text += piece
                     on_text(text)
+            if reports_finish(chat) and not finished:
+                # The connection dropped mid-reply: a half sentence must not become the question.
+                raise IncompleteStream(f"{purpose}: the stream ended without a finish reason")
     except Exception as exc:
         record(0, type(exc).__name__)
         raise
