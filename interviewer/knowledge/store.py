@@ -201,7 +201,10 @@ class KnowledgeStore:
                 include=["documents", "metadatas", "distances"],
             )
         except Exception as exc:
-            raise StoreUnavailable(f"knowledge search failed: {exc}") from exc
+            raise StoreUnavailable(
+                "The knowledge store is unreachable right now, so the next question cannot be "
+                "chosen. Your answer is saved; try again in a moment."
+            ) from exc
         ids = result["ids"][0]
         docs = (result.get("documents") or [[]])[0]
         metas = (result.get("metadatas") or [[]])[0]

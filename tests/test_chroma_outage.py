@@ -1,0 +1,52 @@
+"""Losing the Chroma server mid-interview: a clear message, nothing lost, recovery when it returns."""
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.interview.factory import build_engine
+from interviewer.interview.plan import build_plan
+from interviewer.knowledge.ingest import ingest
+from interviewer.knowledge.store import StoreUnavailable
+from interviewer.ui.candidate import AFTER_EACH, CandidateRoom
+from tests.servers import chroma_server, free_port
+
+pytestmark = pytest.mark.server
+ANSWER = "A dict is a hash table: keys are hashed to find a slot, so lookups are O(1) on average."
+
+
+def test_interview_survives_a_chroma_server_outage(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    remote = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": port, "max_follow_ups": 0})
+    with chroma_server(tmp_path / "chroma", port):
+        ingest(remote, progress=False)
+        engine = build_engine(remote)
+        room = CandidateRoom(engine)
+        chat, session_id, *_ = room.start("Asha", ["core-python"], "mixed", 2, "", "")
+    # The server is gone now.
+    final = list(room.send(ANSWER, session_id, chat, AFTER_EACH))[-1]
+    message = final[0][-1]["content"]
+    assert "knowledge store" in message.lower() and "saved" in message.lower()
+    assert final[2] == ANSWER  # the box keeps what was typed
+    turn = engine.repo.get_session(session_id).turns[0]
+    assert turn.answer == ANSWER and turn.scores  # stored and scored before the outage bit
+    with pytest.raises(StoreUnavailable):
+        engine.resume(session_id)
+
+    with chroma_server(tmp_path / "chroma", port):  # it comes back, same data
+        reply = engine.resume(session_id)
+        assert reply.current is not None and reply.current.seq == 2
+        assert engine.repo.get_session(session_id).turns[0].answer == ANSWER
+        # Sending the same text again does not store it twice.
+        again = engine.submit_answer(session_id, "The second question's answer: generators use yield.")
+        assert again.score is not None
+
+
+def test_plan_with_the_store_down_is_a_clear_error(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    remote = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": port})
+    with chroma_server(tmp_path / "chroma", port):
+        ingest(remote, progress=False)
+        engine = build_engine(remote)
+    with pytest.raises(StoreUnavailable, match="unreachable"):
+        engine.start("Asha", build_plan(engine.kb, questions=1), seed=1)
