@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup ingest run app browser-deps test test-fast lint format typecheck check evals bench clean
+.PHONY: help install setup ingest run app system-deps test test-fast lint format typecheck check evals bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -33,13 +33,16 @@ run: ingest  ## set everything up and serve the app on embedded defaults
 app:  ## serve the app (assumes `make ingest` ran)
 	$(BIN)/interviewer app
 
-browser-deps:  ## Debian's chromium for the browser tests (installed with apt when missing and root)
-	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
+system-deps:  ## Debian's chromium and postgresql for the browser and database tests (apt, when root)
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -z "$$missing" ]; then echo "system packages present: chromium, postgresql"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "chromium not found and cannot install it here: browser tests will be skipped"; fi
+		echo "installing:$$missing"; apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "missing:$$missing (not root): those tests will be skipped"; fi
 
-test: setup browser-deps  ## set everything up, then lint, type-check and run the whole test suite
+test: setup system-deps  ## set everything up, then lint, type-check and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -17,7 +17,9 @@ ANSWER = "A dict is a hash table: keys are hashed to find a slot, so lookups are
 
 def test_interview_survives_a_chroma_server_outage(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     port = free_port()
-    remote = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": port, "max_follow_ups": 0})
+    remote = settings.model_copy(
+        update={"chroma_host": "127.0.0.1", "chroma_port": port, "max_follow_ups": 0}
+    )
     with chroma_server(tmp_path / "chroma", port):
         ingest(remote, progress=False)
         engine = build_engine(remote)
@@ -38,7 +40,9 @@ def test_interview_survives_a_chroma_server_outage(settings, tmp_path: Path) -> 
         assert reply.current is not None and reply.current.seq == 2
         assert engine.repo.get_session(session_id).turns[0].answer == ANSWER
         # Sending the same text again does not store it twice.
-        again = engine.submit_answer(session_id, "The second question's answer: generators use yield.")
+        again = engine.submit_answer(
+            session_id, "The second question's answer: generators use yield."
+        )
         assert again.score is not None
 
 
