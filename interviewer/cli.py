@@ -42,6 +42,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
     settings = _settings(args)
     for line in install_all(settings.resolved_assets_dir):
         print(f"verified  {line}")
+    if args.test_model:
+        from interviewer.assets import install_tiny_model
+
+        print(f"verified  test model {install_tiny_model(settings.resolved_assets_dir)}")
     return 0
 
 
@@ -192,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     setup = sub.add_parser("setup", help="fetch and verify the offline model files")
     _common(setup)
+    setup.add_argument(
+        "--test-model",
+        action="store_true",
+        help="also fetch the tiny GGUF model the local-server tests use (98 MB)",
+    )
     setup.set_defaults(func=cmd_setup)
 
     ingest = sub.add_parser("ingest", help="embed the knowledge base (and extra files) into Chroma")

@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     )
     llm_timeout_s: float = Field(default=60.0, gt=0)
     llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_max_tokens: int = Field(default=1024, ge=16, le=32_000, description="Cap on each reply.")
     structured_max_attempts: int = Field(default=3, ge=1, le=10)
     scripted_latency_s: float = Field(
         default=0.0,

@@ -55,6 +55,7 @@ def make_chat_model(
         "timeout": settings.llm_timeout_s,
         "max_retries": settings.llm_max_retries,  # the openai client backs off and honours Retry-After
         "temperature": 0,
+        "max_tokens": settings.llm_max_tokens,
     }
     options.update(overrides)
     return ChatOpenAI(**options)

@@ -1,0 +1,135 @@
+"""Soak: 20 candidates hold interviews for a while against the running app; errors, latency,
+and resident-memory growth. `make soak` runs 10 minutes; the test suite runs a short one.
+
+Traffic goes only to the app on 127.0.0.1; every loop is bounded by the duration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import bench_settings, rss_mb, stats
+from bench.serving import answer, start_app, stop
+
+
+def _text(message: dict[str, Any]) -> str:
+    content = message["content"]
+    return content if isinstance(content, str) else "".join(p.get("text", "") for p in content)
+
+
+def soak(
+    settings: Any,
+    *,
+    candidates: int = 20,
+    seconds: float = 600,
+    warmup: float = 30,
+    llm_latency_s: float = 1.0,
+    think: tuple[float, float] = (1.0, 3.0),
+) -> dict[str, Any]:
+    from gradio_client import Client
+
+    process, url, _ = start_app(
+        settings,
+        INTERVIEWER_MODEL="scripted:fixed",
+        INTERVIEWER_SCRIPTED_LATENCY_S=str(llm_latency_s),
+    )
+    deadline = time.monotonic() + seconds
+    latencies: list[float] = []
+    errors: list[str] = []
+    counts = {"interviews": 0, "turns": 0}
+    lock = threading.Lock()
+    samples: list[tuple[float, float]] = []
+
+    def candidate(n: int) -> None:
+        rng = random.Random(n)
+        client = Client(url, verbose=False)
+        seed = n * 100_000
+        while time.monotonic() < deadline:
+            try:
+                out = client.predict(f"soak {n}", [], "mixed", 3, "", "", api_name="/start")
+                chat, session_id = out[0], out[1]
+                with lock:
+                    counts["interviews"] += 1
+                for _ in range(12):  # bounded: a 3-question interview with follow-ups ends sooner
+                    if time.monotonic() >= deadline:
+                        return
+                    time.sleep(rng.uniform(*think))
+                    seed += 1
+                    started = time.perf_counter()
+                    out = client.predict(
+                        answer(seed), session_id, chat, "after each answer", api_name="/send"
+                    )
+                    with lock:
+                        latencies.append((time.perf_counter() - started) * 1000)
+                        counts["turns"] += 1
+                    chat = out[0]
+                    if "Here is your report" in _text(chat[-1]):  # the interview is over
+                        break
+            except Exception as exc:  # counted and reported, never hidden
+                with lock:
+                    errors.append(f"{type(exc).__name__}: {exc}"[:200])
+
+    threads = [
+        threading.Thread(target=candidate, args=(n,), daemon=True) for n in range(candidates)
+    ]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    while time.monotonic() < deadline:
+        samples.append((time.monotonic() - started, rss_mb(process.pid)[0]))
+        time.sleep(2)
+    for thread in threads:
+        thread.join(timeout=60)
+    stop(process)
+    after_warmup = [rss for t, rss in samples if t >= warmup] or [samples[-1][1]]
+    baseline, final = after_warmup[0], after_warmup[-1]
+    return {
+        "candidates": candidates,
+        "seconds": seconds,
+        "interviews": counts["interviews"],
+        "turns": counts["turns"],
+        "errors": len(errors),
+        "first_errors": errors[:3],
+        "turn_ms": stats(latencies) if latencies else None,
+        "rss_mb_after_warmup": baseline,
+        "rss_mb_end": final,
+        "rss_mb_peak": max(r for _, r in samples),
+        "rss_growth_pct": round(100 * (final - baseline) / baseline, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=600)
+    parser.add_argument("--candidates", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = bench_settings(Path(tmp))
+        from interviewer import tokens
+        from interviewer.knowledge.ingest import ingest
+
+        tokens.configure(settings.resolved_assets_dir)
+        ingest(settings, progress=False)
+        result = soak(
+            settings,
+            candidates=args.candidates,
+            seconds=args.seconds,
+            warmup=min(60.0, args.seconds / 4),
+        )
+    print(json.dumps(result, indent=2))
+    if result["errors"] or result["rss_growth_pct"] > 10:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
