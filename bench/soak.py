@@ -105,6 +105,7 @@ def soak(
         "rss_mb_end": final,
         "rss_mb_peak": max(r for _, r in samples),
         "rss_growth_pct": round(100 * (final - baseline) / baseline, 2),
+        "rss_timeline": [(round(t), rss) for t, rss in samples[::5]],
     }
 
 

@@ -41,6 +41,9 @@ def _load(assets_dir: Path) -> tuple[Any, Any]:
             tokenizer.no_padding()  # the file may pin a fixed padding; we pad per batch ourselves
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
+            # Without the arena, memory follows the batch actually run; with it, every new input
+            # shape grows a pool that a long-running server never gives back.
+            options.enable_cpu_mem_arena = False
             session = onnxruntime.InferenceSession(
                 str(assets.minilm_model_path()), options, providers=["CPUExecutionProvider"]
             )
