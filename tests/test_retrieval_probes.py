@@ -37,11 +37,15 @@ PROBES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def bundled_store(tmp_path_factory):  # type: ignore[no-untyped-def]
+@pytest.fixture(
+    scope="module", params=["embedded", pytest.param("server", marks=pytest.mark.server)]
+)
+def bundled_store(request, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The bundled guide in the embedded store, and in a real `chroma run` server."""
     from interviewer import tokens
     from interviewer.config import Settings
     from tests.conftest import ASSETS_DIR
+    from tests.servers import chroma_server
 
     tokens.configure(ASSETS_DIR)
     settings = Settings(
@@ -50,8 +54,14 @@ def bundled_store(tmp_path_factory):  # type: ignore[no-untyped-def]
         knowledge_dir=PROJECT_ROOT / "knowledge",
         _env_file=None,
     )  # type: ignore[call-arg]
-    ingest(settings, progress=False)
-    return KnowledgeStore.from_settings(settings)
+    if request.param == "embedded":
+        ingest(settings, progress=False)
+        yield KnowledgeStore.from_settings(settings)
+        return
+    with chroma_server(tmp_path_factory.mktemp("chroma")) as port:
+        remote = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": port})
+        ingest(remote, progress=False)
+        yield KnowledgeStore.from_settings(remote)
 
 
 @pytest.mark.slow
