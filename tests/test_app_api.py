@@ -54,6 +54,18 @@ def test_coach_area_needs_credentials(running_app) -> None:  # type: ignore[no-u
     coach = Client(f"{url}/coach/", auth=("coach", COACH_PASSWORD), verbose=False)
     assert "headers" in coach.predict("", "", "", "(any area)", 0, 100, False, api_name="/search")
 
+    # A candidate's own session (cookies from using the candidate app) opens nothing at /coach.
+    with httpx.Client() as browser:
+        assert browser.get(f"{url}/").status_code == 200
+        candidate = Client(url, verbose=False)
+        candidate.predict("Mallory", [], "mixed", 1, "", "", api_name="/start")
+        assert browser.get(f"{url}/coach/gradio_api/info").status_code in (401, 403)
+        refused = browser.post(
+            f"{url}/coach/gradio_api/call/search", json={"data": ["", "", "", None, 0, 100, False]}
+        )
+        assert refused.status_code in (401, 403)
+    assert COACH_PASSWORD not in httpx.get(f"{url}/config").text
+
 
 def test_coach_override_is_stored_beside_the_machine_score(running_app) -> None:  # type: ignore[no-untyped-def]
     url, engine = running_app
