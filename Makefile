@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup ingest run app system-deps test test-fast lint format typecheck check evals bench soak clean
+.PHONY: help install install-dev setup ingest run app system-deps test test-fast lint format typecheck check evals bench soak clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -16,10 +16,18 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+# The test and dev extras compile llama-cpp-python once (minutes): only `make test` and the
+# developer targets pay for it, not `make run`.
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $@
 
-install: $(VENV)/.installed  ## create .venv and install the project with dev/test extras
+install: $(VENV)/.installed  ## create .venv and install the project (runtime dependencies)
+
+install-dev: $(VENV)/.installed-dev  ## install the test and developer extras too
 
 setup: install  ## install, then fetch and verify the offline model files
 	$(BIN)/interviewer setup
@@ -42,7 +50,7 @@ system-deps:  ## Debian's chromium and postgresql for the browser and database t
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else echo "missing:$$missing (not root): those tests will be skipped"; fi
 
-test: setup system-deps  ## set everything up, then lint, type-check and run the whole test suite
+test: install-dev setup system-deps  ## set everything up, then lint, type-check and run the whole test suite
 	$(BIN)/interviewer setup --test-model
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -50,18 +58,18 @@ test: setup system-deps  ## set everything up, then lint, type-check and run the
 	$(MAKE) --no-print-directory evals
 	$(BIN)/python -m pytest
 
-test-fast: setup  ## the tests without real servers or browsers
+test-fast: install-dev setup  ## the tests without real servers or browsers
 	$(BIN)/python -m pytest -m "not server and not browser and not slow"
 
-lint: install  ## ruff (style, imports, common bugs)
+lint: install-dev  ## ruff (style, imports, common bugs)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install  ## apply ruff's fixes and formatting
+format: install-dev  ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-typecheck: install  ## mypy over the package
+typecheck: install-dev  ## mypy over the package
 	$(BIN)/mypy
 
 check: lint typecheck test  ## everything CI runs
