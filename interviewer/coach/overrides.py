@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from interviewer.evals.datasets import StarLabels
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.storage.repository import Repository
 
@@ -21,12 +22,9 @@ class OverrideError(ValueError):
     pass
 
 
-class StarOverride(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    situation: int = Field(ge=0, le=2)
-    task: int = Field(ge=0, le=2)
-    action: int = Field(ge=0, le=2)
-    result: int = Field(ge=0, le=2)
+class StarOverride(StarLabels):
+    """A coach's STAR labels: the eval dataset's part labels plus the overall."""
+
     overall: int = Field(ge=1, le=5)
 
 
