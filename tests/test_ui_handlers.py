@@ -1,7 +1,13 @@
 """The interview room's handlers, on the offline engine (no browser)."""
 
 from interviewer.ui import views
-from interviewer.ui.candidate import AFTER_EACH, AT_THE_END, CandidateRoom
+from interviewer.ui.candidate import (
+    AFTER_EACH,
+    AT_THE_END,
+    N_OUTPUTS,
+    SCORES_AT_THE_END,
+    CandidateRoom,
+)
 
 STORY = (
     "During my final-year project our demo was moved up by a week. My task was to finish the "
@@ -40,7 +46,7 @@ def test_start_send_and_end(engine_factory) -> None:  # type: ignore[no-untyped-
     assert box == "" and "Scored by:** offline engine" in score_md
     assert _texts(chat2)[len(chat)] == "A dict is a hash table, lookups are O(1) on average."
 
-    ended = room.end(session_id, chat2)
+    ended = room.end(session_id, chat2, "", AFTER_EACH)
     assert "# Interview report" in ended[6]
     assert ended[7].endswith(".md") and ended[8].endswith(".json") and ended[9].endswith(".pdf")
     assert list(ended[10]["area"]) and "score %" in ended[10]
@@ -53,7 +59,43 @@ def test_scores_can_wait_until_the_end(engine_factory) -> None:  # type: ignore[
     room = CandidateRoom(engine_factory())
     chat, session_id, *_ = room.start("Asha", [], "mixed", 2, "", "")
     _, out = _last(room.send("A dict is a hash table.", session_id, chat, AT_THE_END))
-    assert not isinstance(out[3], str)  # no score shown yet (left unchanged)
+    assert out[3] == SCORES_AT_THE_END and out[4] == [] and out[5] == ""
+    ended = room.end(session_id, out[0], "", AT_THE_END)
+    assert "Scored by:**" in ended[3] and "# Interview report" in ended[6]  # shown at the end
+
+
+def _is_skip(value) -> bool:  # type: ignore[no-untyped-def]
+    return isinstance(value, dict) and value.get("__type__") == "update"
+
+
+def test_no_handler_leaves_an_output_unchanged(engine_factory) -> None:  # type: ignore[no-untyped-def]
+    """Every output gets a value on every event. Gradio keeps one more copy of a component per
+    session whenever an output goes from gr.skip() to a value: a slow leak under load."""
+    room = CandidateRoom(engine_factory())
+    events = []
+    first = room.start("Asha", [], "mixed", 2, "", "")
+    chat, session_id = first[0], first[1]
+    events.append(first)
+    events.extend(room.send("   ", session_id, chat, AFTER_EACH))
+    answered = list(room.send(STORY, session_id, chat, AFTER_EACH))
+    events.extend(answered)
+    chat = answered[-1][0]
+    assert "Scored by:**" in answered[-1][3]
+    # The scores stay on screen (as values, not skips) while the next answer is thinking.
+    next_answer = list(room.send("A dict is a hash table.", session_id, chat, AFTER_EACH))
+    assert next_answer[0][3] == answered[-1][3]
+    events.extend(next_answer)
+    chat = next_answer[-1][0]
+    events.append(room.skip(session_id, chat, "draft", AFTER_EACH))
+    events.extend(room.send("x" * 20_001, session_id, chat, AFTER_EACH))  # refused: too long
+    events.extend(room.send("hello", "no-such-session", [], AFTER_EACH))
+    events.append(room.resume(session_id))
+    events.append(room.resume(""))
+    events.append(room.end(session_id, chat, "", AFTER_EACH))
+    events.append(room.resume(session_id))  # a finished session
+    for event in events:
+        assert len(event) >= N_OUTPUTS
+        assert not any(_is_skip(value) for value in event), event
 
 
 def test_errors_become_a_chat_message_and_keep_the_answer(engine_factory) -> None:  # type: ignore[no-untyped-def]

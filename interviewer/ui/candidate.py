@@ -19,6 +19,7 @@ from interviewer.interview.plan import PlanError, build_plan
 from interviewer.interview.report import Report
 from interviewer.knowledge.store import StoreUnavailable
 from interviewer.safe_text import inert
+from interviewer.scoring.schemas import ScoreRecord
 from interviewer.storage.repository import SessionNotFound
 from interviewer.ui import views
 from interviewer.ui.files import write_export
@@ -32,6 +33,9 @@ Chat = list[dict[str, str]]
 N_OUTPUTS = (
     12  # chat, session, answer box, score, highlights, key points, report, 3 files, 2 charts
 )
+SCORES_AT_THE_END = "Scores appear in the report when the interview ends."
+# score, highlights, key points, report, its 3 files, 2 charts: what a session without scores shows
+EMPTY_PANELS: tuple[Any, ...] = ("", [], "", "", None, None, None, None, None)
 
 
 def _friendly(exc: Exception) -> str:
@@ -66,35 +70,46 @@ class CandidateRoom:
         return [*chat, *({"role": "assistant", "content": m} for m in messages)]
 
     def _outputs(
-        self,
-        chat: Chat,
-        reply: Reply,
-        answer_box: Any,
-        answered: str | None,
-        feedback: str = AFTER_EACH,
+        self, chat: Chat, reply: Reply, answer_box: str, feedback: str = AFTER_EACH
     ) -> tuple[Any, ...]:
-        score_md: Any = gr.skip()
-        highlights: Any = gr.skip()
-        points_md: Any = gr.skip()
-        if reply.score is not None and answered is not None and feedback == AFTER_EACH:
-            score_md = views.score_markdown(reply.score)
-            highlights = views.star_highlights(answered, reply.score) if reply.score.star else []
-            question = self.engine.kb.question(self._last_scored_question(reply.session_id))
-            points_md = views.key_points_markdown(
-                reply.score, [kp.text for kp in question.key_points]
-            )
-        report_outputs: tuple[Any, ...] = (gr.skip(),) * 6
-        if reply.finished and reply.report is not None:
-            report_outputs = self._report_outputs(reply.report)
         return (
             self._interviewer(chat, reply),
             reply.session_id,
             answer_box,
-            score_md,
-            highlights,
-            points_md,
-            *report_outputs,
+            *self._panels(reply.session_id, feedback, reply.report if reply.finished else None),
         )
+
+    def _panels(
+        self, session_id: str, feedback: str, report: Report | None = None
+    ) -> tuple[Any, ...]:
+        """The score, highlights, key points and report, as a view of the stored session.
+
+        Every handler sends every output a real value, never gr.skip(): Gradio keeps one more
+        copy of a component, for the life of the browser session, each time an output goes
+        from skipped to a value (a 20-candidate soak grew by about 15 MB a minute from it)."""
+        try:
+            session = self.engine.repo.get_session(session_id) if session_id else None
+        except Exception:  # an unknown or unreachable session: empty panels, the chat says why
+            session = None
+        if session is None:
+            return EMPTY_PANELS
+        if report is None and session.status == "finished":
+            report = self.engine.report(session_id)
+        scored = [t for t in session.turns if t.scores]
+        feedback_panels: tuple[Any, ...] = ("", [], "")
+        if feedback != AFTER_EACH and report is None:
+            feedback_panels = (SCORES_AT_THE_END, [], "")
+        elif scored:
+            turn = scored[-1]
+            record = ScoreRecord.model_validate_json(turn.scores[-1].payload)
+            question = self.engine.kb.question(turn.question_id)
+            feedback_panels = (
+                views.score_markdown(record),
+                views.star_highlights(turn.answer or "", record) if record.star else [],
+                views.key_points_markdown(record, [kp.text for kp in question.key_points]),
+            )
+        report_panels = EMPTY_PANELS[3:] if report is None else self._report_outputs(report)
+        return (*feedback_panels, *report_panels)
 
     def _report_outputs(self, report: Report) -> tuple[Any, ...]:
         markdown, as_json = views.report_files(report)
@@ -110,15 +125,16 @@ class CandidateRoom:
             star_chart(report),
         )
 
-    def _last_scored_question(self, session_id: str) -> str:
-        session = self.engine.repo.get_session(session_id)
-        return [t for t in session.turns if t.scores][-1].question_id
-
     def _error(
-        self, chat: Chat, exc: Exception, session_id: str, answer_box: Any
+        self,
+        chat: Chat,
+        exc: Exception,
+        session_id: str,
+        answer_box: str,
+        feedback: str = AFTER_EACH,
     ) -> tuple[Any, ...]:
         chat = [*chat, {"role": "assistant", "content": _friendly(exc)}]
-        return (chat, session_id, answer_box, *([gr.skip()] * (N_OUTPUTS - 3)))
+        return (chat, session_id, answer_box, *self._panels(session_id, feedback))
 
     # ----- handlers ---------------------------------------------------------------------
     def start(
@@ -135,8 +151,8 @@ class CandidateRoom:
             )
             reply = self.engine.start(name or "candidate", plan, candidate_code=code)
         except Exception as exc:
-            return (*self._error([], exc, "", gr.skip()), code)
-        return (*self._outputs([], reply, "", None), code)
+            return (*self._error([], exc, "", ""), code)
+        return (*self._outputs([], reply, ""), code)
 
     def send(
         self, answer: str, session_id: str, chat: Chat, feedback: str
@@ -144,22 +160,13 @@ class CandidateRoom:
         if not session_id:
             yield self._error(chat, InterviewError("Start an interview first."), "", answer)
             return
+        panels = self._panels(session_id, feedback)  # unchanged until the reply is in
         if not answer.strip():
-            yield (
-                chat,
-                session_id,
-                answer,
-                *([gr.skip()] * (N_OUTPUTS - 3)),
-            )  # an empty send does nothing
+            yield (chat, session_id, answer, *panels)  # an empty send does nothing
             return
         chat = [*chat, {"role": "user", "content": inert(answer)}]
         # Show the answer at once; the interviewer's reply follows.
-        yield (
-            chat + [{"role": "assistant", "content": THINKING}],
-            session_id,
-            gr.skip(),
-            *([gr.skip()] * (N_OUTPUTS - 3)),
-        )
+        yield (chat + [{"role": "assistant", "content": THINKING}], session_id, answer, *panels)
         outcome: dict[str, Any] = {}
         words: queue.Queue[str | None] = queue.Queue()  # None: the engine has finished
 
@@ -183,23 +190,22 @@ class CandidateRoom:
             yield (
                 chat + [{"role": "assistant", "content": inert(text)}],
                 session_id,
-                gr.skip(),
-                *([gr.skip()] * (N_OUTPUTS - 3)),
+                answer,
+                *panels,
             )
         if "error" in outcome:
             # The answer box keeps the text; the database already holds it if it got that far.
-            yield self._error(chat[:-1], outcome["error"], session_id, answer)
+            yield self._error(chat[:-1], outcome["error"], session_id, answer, feedback)
             return
-        yield self._outputs(chat, outcome["reply"], "", answer, feedback)
+        yield self._outputs(chat, outcome["reply"], "", feedback)
 
-    def skip(self, session_id: str, chat: Chat) -> tuple[Any, ...]:
+    def skip(self, session_id: str, chat: Chat, answer: str, feedback: str) -> tuple[Any, ...]:
         try:
             reply = self.engine.skip(session_id)
         except Exception as exc:
-            return self._error(chat, exc, session_id, gr.skip())
-        return self._outputs(
-            [*chat, {"role": "user", "content": "(skipped)"}], reply, gr.skip(), None
-        )
+            return self._error(chat, exc, session_id, answer, feedback)
+        chat = [*chat, {"role": "user", "content": "(skipped)"}]
+        return self._outputs(chat, reply, answer, feedback)
 
     def hint(self, session_id: str, chat: Chat) -> Chat:
         try:
@@ -213,22 +219,22 @@ class CandidateRoom:
         except Exception as exc:
             return [*chat, {"role": "assistant", "content": _friendly(exc)}]
 
-    def end(self, session_id: str, chat: Chat) -> tuple[Any, ...]:
+    def end(self, session_id: str, chat: Chat, answer: str, feedback: str) -> tuple[Any, ...]:
         try:
             reply = self.engine.end(session_id)
         except Exception as exc:
-            return self._error(chat, exc, session_id, gr.skip())
-        return self._outputs(chat, reply, gr.skip(), None)
+            return self._error(chat, exc, session_id, answer, feedback)
+        return self._outputs(chat, reply, answer, feedback)
 
-    def resume(self, session_id: str) -> tuple[Any, ...]:
+    def resume(self, session_id: str, feedback: str = AFTER_EACH) -> tuple[Any, ...]:
         session_id = (session_id or "").strip()
         if not session_id:
-            return ([], "", *([gr.skip()] * (N_OUTPUTS - 2)))
+            return ([], "", "", *EMPTY_PANELS)
         try:
             session = self.engine.repo.get_session(session_id)
             reply = self.engine.resume(session_id)
         except Exception as exc:
-            return self._error([], exc, "", gr.skip())
+            return self._error([], exc, "", "", feedback)
         chat: Chat = []
         for turn in session.turns:
             chat.append(
@@ -244,7 +250,7 @@ class CandidateRoom:
             and session.turns[-1].answer_status == "pending"
         ):
             reply = Reply(reply.session_id, [], None, reply.current, False)
-        return self._outputs(chat, reply, gr.skip(), None)
+        return self._outputs(chat, reply, "", feedback)
 
     def history(self, code: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         key = candidate_key(code)
@@ -369,10 +375,10 @@ def build_candidate_tab(
     start.click(room.start, [name, chosen, difficulty, questions, job, code], [*outputs, code])
     send.click(room.send, [answer, session_id, chat, feedback], outputs)
     answer.submit(room.send, [answer, session_id, chat, feedback], outputs)
-    skip.click(room.skip, [session_id, chat], outputs)
-    end.click(room.end, [session_id, chat], outputs)
+    skip.click(room.skip, [session_id, chat, answer, feedback], outputs)
+    end.click(room.end, [session_id, chat, answer, feedback], outputs)
     hint.click(room.hint, [session_id, chat], chat)
     repeat.click(room.repeat, [session_id, chat], chat)
-    resume.click(room.resume, [resume_id], outputs)
+    resume.click(room.resume, [resume_id, feedback], outputs)
     show.click(room.history, [code_box], [history_table, history_plot])
     return room, session_id, code, code_box, outputs
