@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import sys
 import tempfile
 import threading
@@ -91,8 +92,7 @@ def soak(
     for thread in threads:
         thread.join(timeout=60)
     stop(process)
-    after_warmup = [rss for t, rss in samples if t >= warmup] or [samples[-1][1]]
-    baseline, final = after_warmup[0], after_warmup[-1]
+    memory = rss_growth(samples, warmup, seconds)
     return {
         "candidates": candidates,
         "seconds": seconds,
@@ -101,11 +101,34 @@ def soak(
         "errors": len(errors),
         "first_errors": errors[:3],
         "turn_ms": stats(latencies) if latencies else None,
-        "rss_mb_after_warmup": baseline,
-        "rss_mb_end": final,
+        **memory,
         "rss_mb_peak": max(r for _, r in samples),
-        "rss_growth_pct": round(100 * (final - baseline) / baseline, 2),
         "rss_timeline": [(round(t), rss) for t, rss in samples[::5]],
+    }
+
+
+def rss_growth(
+    samples: list[tuple[float, float]], warmup: float, seconds: float, window: float = 60
+) -> dict[str, float]:
+    """Growth from the first minute after warm-up to the last minute (medians, so one sample
+    taken mid-report does not decide it), and the trend: a least-squares slope in MB a minute,
+    projected over the rest of the run (what a short run in CI can judge a 10-minute one by)."""
+    after = [(t, rss) for t, rss in samples if t >= warmup] or samples[-1:]
+    first = [rss for t, rss in after if t < after[0][0] + window]
+    last = [rss for t, rss in after if t > after[-1][0] - window]
+    baseline, final = statistics.median(first), statistics.median(last)
+    slope = 0.0
+    if len(after) > 2:
+        times = [t / 60 for t, _ in after]
+        slope = statistics.linear_regression(times, [rss for _, rss in after]).slope
+    return {
+        "rss_mb_after_warmup": round(baseline, 1),
+        "rss_mb_end": round(final, 1),
+        "rss_growth_pct": round(100 * (final - baseline) / baseline, 2),
+        "rss_mb_per_min": round(slope, 2),
+        "rss_growth_pct_projected_10min": round(
+            100 * slope * max(600 - warmup, 0) / 60 / baseline, 2
+        ),
     }
 
 

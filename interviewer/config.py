@@ -76,6 +76,11 @@ class Settings(BaseSettings):
     worker_threads: int = Field(
         default=100, ge=4, le=1000, description="Threads for blocking handlers."
     )
+    memory_trim_s: float = Field(
+        default=60,
+        ge=0,
+        description="Seconds between handing freed heap memory back to the OS (0: never).",
+    )
 
     @property
     def resolved_assets_dir(self) -> Path:

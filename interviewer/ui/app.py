@@ -21,6 +21,7 @@ from interviewer.interview.engine import InterviewEngine
 from interviewer.ui import views
 from interviewer.ui.candidate import build_candidate_tab
 from interviewer.ui.coach import build_coach_app
+from interviewer.ui.memory import keep_memory_flat
 
 COACH_PATH = "/coach"
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ def serve(settings: Settings) -> None:
     from interviewer.interview.factory import build_engine
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    keep_memory_flat(settings.memory_trim_s)  # before the engine and server start threads
     engine = build_engine(settings)
     server = build_server(engine, settings)
     print(
