@@ -8,6 +8,7 @@ from interviewer.ui.candidate import (
     SCORES_AT_THE_END,
     CandidateRoom,
 )
+from interviewer.ui.coach import CoachDesk
 
 STORY = (
     "During my final-year project our demo was moved up by a week. My task was to finish the "
@@ -134,3 +135,27 @@ def test_star_highlights_mark_evidence_spans(settings) -> None:  # type: ignore[
 def test_banner_says_which_brain_and_how_to_switch() -> None:
     assert "INTERVIEWER_API_KEY" in views.brain_banner("offline", uses_llm=False)
     assert "openai:gpt-4o-mini" in views.brain_banner("openai:gpt-4o-mini", uses_llm=True)
+
+
+def test_coach_form_prefill_keeps_the_fields_it_does_not_set(engine_factory) -> None:  # type: ignore[no-untyped-def]
+    """The coach desk, too, answers with values, never skips: the fields a turn's score does
+    not speak to come back as they were."""
+    engine = engine_factory()
+    room, desk = CandidateRoom(engine), CoachDesk(engine)
+    form = ("star", 2, 2, 2, 2, 5, 4, "1, 2")
+    prefilled = {}
+    for area, answer in (
+        ("behavioural", STORY),
+        ("core-python", "A dict is a hash table; lookups are O(1) on average."),
+    ):
+        chat, session_id, *_ = room.start("Asha", [area], "mixed", 1, "", "")
+        list(room.send(answer, session_id, chat, AFTER_EACH))
+        first = next(t for t in engine.repo.get_session(session_id).turns if t.scores)
+        out = desk.machine_labels(session_id, first.seq, *form)
+        assert len(out) == 8 and not any(_is_skip(v) for v in out), out
+        prefilled[area] = out
+        assert desk.machine_labels(session_id, None, *form) == form
+    star, technical = prefilled["behavioural"], prefilled["core-python"]
+    assert star[0] == "star" and star[1:6] != form[1:6] and star[6:] == form[6:]
+    assert technical[0] == "technical" and technical[1:6] == form[1:6] and technical[6:] != form[6:]
+    assert desk.machine_labels("no-such-session", 1, *form) == form

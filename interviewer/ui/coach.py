@@ -31,10 +31,13 @@ log = logging.getLogger(__name__)
 ANY_AREA = "(any area)"
 
 
-def _picked_session(event: gr.SelectData) -> Any:
-    """Clicking a row of the session list fills in its id."""
+def _picked_session(current: str, event: gr.SelectData) -> str:
+    """Clicking a row of the session list fills in its id (an empty row keeps the current one).
+
+    Like the candidate room, no coach handler returns gr.skip(): Gradio keeps one more copy of
+    a component per browser session each time an output goes from skipped to a value."""
     row = event.row_value
-    return row[0] if row else gr.skip()
+    return str(row[0]) if row else current
 
 
 def _day(text: str) -> date | None:
@@ -87,9 +90,14 @@ class CoachDesk:
             choices=scored, value=scored[-1] if scored else None
         )
 
-    def machine_labels(self, session_id: str, turn_seq: int | None) -> tuple[Any, ...]:
-        """Prefill the override form with the machine's labels for the chosen turn."""
-        keep = (gr.skip(),) * 8
+    def machine_labels(self, session_id: str, turn_seq: int | None, *form: Any) -> tuple[Any, ...]:
+        """Prefill the override form with the machine's labels for the chosen turn.
+
+        `form` is the form as it stands (kind, S, T, A, R, overall, technical score, covered);
+        the fields the turn's score does not speak to keep their values."""
+        keep = tuple(form)
+        if len(keep) != 8:
+            raise ValueError(f"machine_labels needs the 8 form fields, got {len(keep)}")
         if not turn_seq:
             return keep
         try:
@@ -103,10 +111,10 @@ class CoachDesk:
         if record.star is not None:
             star = record.star
             parts = (star.situation.score, star.task.score, star.action.score, star.result.score)
-            return ("star", *parts, star.overall, gr.skip(), gr.skip())
+            return ("star", *parts, star.overall, *keep[6:])
         assert record.technical is not None
         covered = ", ".join(str(i) for i in record.technical.covered)
-        return ("technical", *(gr.skip(),) * 5, record.technical.score, covered)
+        return ("technical", *keep[1:6], record.technical.score, covered)
 
     def override(
         self,
@@ -262,13 +270,10 @@ def build_coach_app(engine: InterviewEngine) -> gr.Blocks:
         search.click(
             desk.search, [candidate, since, until, area, low, high, fallback_only], sessions
         )
-        sessions.select(_picked_session, None, session_id)
+        sessions.select(_picked_session, [session_id], session_id)
         open_button.click(desk.open, [session_id], [transcript_md, turn])
-        turn.change(
-            desk.machine_labels,
-            [session_id, turn],
-            [kind, s, t, a, r, overall, tech_score, covered],
-        )
+        override_form = [kind, s, t, a, r, overall, tech_score, covered]
+        turn.change(desk.machine_labels, [session_id, turn, *override_form], override_form)
         save.click(
             desk.override,
             [session_id, turn, kind, s, t, a, r, overall, tech_score, covered, reason],
