@@ -46,6 +46,8 @@ def soak(
     )
     deadline = time.monotonic() + seconds
     latencies: list[float] = []
+    final_latencies: list[float] = []  # the turn that ends an interview also builds the report
+    mid_latencies: list[float] = []
     errors: list[str] = []
     counts = {"interviews": 0, "turns": 0}
     lock = threading.Lock()
@@ -53,7 +55,8 @@ def soak(
 
     def candidate(n: int) -> None:
         rng = random.Random(n)
-        client = Client(url, verbose=False)
+        # A browser fetches the report files only when they are clicked; so does this client.
+        client = Client(url, verbose=False, download_files=False)
         seed = n * 100_000
         while time.monotonic() < deadline:
             try:
@@ -70,11 +73,14 @@ def soak(
                     out = client.predict(
                         answer(seed), session_id, chat, "after each answer", api_name="/send"
                     )
-                    with lock:
-                        latencies.append((time.perf_counter() - started) * 1000)
-                        counts["turns"] += 1
+                    elapsed_ms = (time.perf_counter() - started) * 1000
                     chat = out[0]
-                    if "Here is your report" in _text(chat[-1]):  # the interview is over
+                    over = "Here is your report" in _text(chat[-1])
+                    with lock:
+                        latencies.append(elapsed_ms)
+                        (final_latencies if over else mid_latencies).append(elapsed_ms)
+                        counts["turns"] += 1
+                    if over:
                         break
             except Exception as exc:  # counted and reported, never hidden
                 with lock:
@@ -101,6 +107,8 @@ def soak(
         "errors": len(errors),
         "first_errors": errors[:3],
         "turn_ms": stats(latencies) if latencies else None,
+        "turn_ms_mid_interview": stats(mid_latencies) if mid_latencies else None,
+        "turn_ms_last_with_report": stats(final_latencies) if final_latencies else None,
         **memory,
         "rss_mb_peak": max(r for _, r in samples),
         "rss_timeline": [(round(t), rss) for t, rss in samples[::5]],
