@@ -34,8 +34,11 @@ def keep_memory_flat(trim_every_s: float) -> bool:
     """Cap the malloc arenas and start a daemon thread that trims the heap; False if not glibc.
 
     Call it before the server starts its threads: the arena cap applies to arenas made later."""
+    if trim_every_s <= 0:
+        return False
     libc = _glibc()
-    if libc is None or trim_every_s <= 0:
+    if libc is None:
+        log.info("not glibc: the heap is left to the platform's allocator (no arena cap or trim)")
         return False
     libc.mallopt(M_ARENA_MAX, ARENAS)
 
