@@ -45,7 +45,6 @@ def soak(
         INTERVIEWER_SCRIPTED_LATENCY_S=str(llm_latency_s),
     )
     deadline = time.monotonic() + seconds
-    latencies: list[float] = []
     final_latencies: list[float] = []  # the turn that ends an interview also builds the report
     mid_latencies: list[float] = []
     errors: list[str] = []
@@ -77,7 +76,6 @@ def soak(
                     chat = out[0]
                     over = "Here is your report" in _text(chat[-1])
                     with lock:
-                        latencies.append(elapsed_ms)
                         (final_latencies if over else mid_latencies).append(elapsed_ms)
                         counts["turns"] += 1
                     if over:
@@ -98,7 +96,8 @@ def soak(
     for thread in threads:
         thread.join(timeout=60)
     stop(process)
-    memory = rss_growth(samples, warmup, seconds)
+    memory = rss_growth(samples, warmup)
+    latencies = mid_latencies + final_latencies
     return {
         "candidates": candidates,
         "seconds": seconds,
@@ -116,7 +115,7 @@ def soak(
 
 
 def rss_growth(
-    samples: list[tuple[float, float]], warmup: float, seconds: float, window: float = 60
+    samples: list[tuple[float, float]], warmup: float, window: float = 60
 ) -> dict[str, float]:
     """Growth from the first minute after warm-up to the last minute (medians, so one sample
     taken mid-report does not decide it), and the trend: a least-squares slope in MB a minute,
