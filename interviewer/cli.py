@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from interviewer.config import Settings, load_settings
-from interviewer.scoring.schemas import ScoreRecord
+from interviewer.errors import UserError
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -27,13 +27,19 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return load_settings(
+    from interviewer.redaction import install_log_redaction, register_secret
+
+    settings = load_settings(
         data_dir=getattr(args, "data_dir", None),
         knowledge_dir=getattr(args, "knowledge_dir", None),
         chroma_host=getattr(args, "chroma_host", None),
         chroma_port=getattr(args, "chroma_port", None),
         model=getattr(args, "model", None),
     )
+    for secret in (settings.api_key, settings.coach_password, settings.secret_key):
+        register_secret(secret.get_secret_value() if secret else None)
+    install_log_redaction()
+    return settings
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
@@ -69,8 +75,9 @@ def _brain_option(parser: argparse.ArgumentParser) -> None:
 def cmd_score(args: argparse.Namespace) -> int:
     from interviewer import tokens
     from interviewer.brains import prepare_answer
-    from interviewer.interview.factory import make_brain
+    from interviewer.exports.score import score_text
     from interviewer.knowledge.loader import load_knowledge
+    from interviewer.wiring import make_brain
 
     settings = _settings(args)
     tokens.configure(settings.resolved_assets_dir)
@@ -85,38 +92,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print(record.model_dump_json(indent=2))
     else:
-        print(render_score(record))
+        print(score_text(record))
     return 0
 
 
-def render_score(record: ScoreRecord) -> str:
-    lines = [f"[{record.label}, {record.prompt_version}]"]
-    if record.star is not None:
-        star = record.star
-        lines.append(
-            f"STAR overall {star.overall}/5  "
-            + "  ".join(
-                f"{p[0].upper()}={star.part(p).score}/2"
-                for p in ("situation", "task", "action", "result")
-            )
-        )
-        lines += [f"  tip: {t}" for t in star.tips]
-    elif record.technical is not None:
-        tech = record.technical
-        lines.append(f"Technical {tech.score}/5: covered {tech.covered}, missed {tech.missed}")
-        lines += [f"  problem: {p}" for p in tech.problems]
-    if record.ignored_instructions:
-        lines.append(
-            f"  ignored {len(record.ignored_instructions)} sentence(s) addressed to the grader"
-        )
-    lines += [f"  delivery: {n}" for n in record.delivery.notes]
-    return "\n".join(lines)
-
-
 def cmd_interview(args: argparse.Namespace) -> int:
-    from interviewer.interview.factory import build_engine
     from interviewer.interview.plan import build_plan
-    from interviewer.interview.terminal import run_terminal_interview
+    from interviewer.ui.terminal import run_terminal_interview
+    from interviewer.wiring import build_engine
 
     settings = _settings(args)
     engine = build_engine(settings)
@@ -135,14 +118,17 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    from interviewer.ui.app import serve
+    from interviewer.ui.memory import keep_memory_flat
+    from interviewer.ui.server import serve
+    from interviewer.wiring import build_web_app
 
     settings = _settings(args)
     if args.host:
         settings = settings.model_copy(update={"host": args.host})
     if args.port:
         settings = settings.model_copy(update={"port": args.port})
-    serve(settings)
+    keep_memory_flat(settings.memory_trim_s)  # before the engine and server start threads
+    serve(build_web_app(settings), settings)
     return 0
 
 
@@ -293,13 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # one clear line for known failures; tracebacks for bugs
-        from interviewer.errors import USER_ERRORS
-
-        if isinstance(exc, USER_ERRORS):
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        raise
+    except UserError as exc:  # one clear line for what the user can fix; tracebacks for bugs
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -70,9 +70,27 @@ class Settings(BaseSettings):
     # Serving
     host: str = "127.0.0.1"
     port: int = 7860
-    root_path: str = ""
-    coach_username: str = "coach"
-    coach_password: SecretStr | None = None
+    root_path: str = Field(default="", description="Path prefix when served under a proxy.")
+    public_url: str | None = Field(
+        default=None,
+        description="The address browsers use (e.g. https://interview.example.org); default "
+        "http://HOST:PORT. Used instead of the request's Host header, which is never trusted.",
+    )
+    allowed_hosts: str = Field(
+        default="",
+        description="Host names accepted in requests, besides the public URL's, 127.0.0.1 "
+        "and localhost (comma-separated in the environment).",
+    )
+    forwarded_allow_ips: str = Field(
+        default="",
+        description="Proxies whose X-Forwarded-For is trusted for the client address "
+        "(uvicorn's setting); empty: the connecting address is the client.",
+    )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description="Signs download links and browser state; default: a random key kept in "
+        "DATA_DIR/secret.key (shared by every process on that folder).",
+    )
     worker_threads: int = Field(
         default=100, ge=4, le=1000, description="Threads for blocking handlers."
     )
@@ -80,6 +98,49 @@ class Settings(BaseSettings):
         default=60,
         ge=0,
         description="Seconds between handing freed heap memory back to the OS (0: never).",
+    )
+    pdf_font: Path | None = Field(
+        default=None, description="A Unicode TTF for PDF exports (default: DejaVu or Liberation)."
+    )
+
+    # Coach desk
+    coach_username: str = "coach"
+    coach_password: SecretStr | None = None
+    coach_session_hours: float = Field(
+        default=8, gt=0, le=24 * 7, description="A coach login expires this long after it began."
+    )
+    coach_idle_minutes: float = Field(
+        default=60, gt=0, description="...or after this long without a request."
+    )
+    login_free_failures: int = Field(
+        default=5, ge=1, description="Failed logins (per account, per address) before delays."
+    )
+    login_window_minutes: float = Field(
+        default=15, gt=0, description="How far back failed logins are counted."
+    )
+    login_max_delay_s: float = Field(
+        default=900, gt=0, description="The longest wait imposed after failed logins."
+    )
+
+    # Abuse limits, per client address
+    events_per_minute: int = Field(default=60, ge=1, description="Requests per client per minute.")
+    event_burst: int = Field(default=20, ge=1, description="Requests a client may make at once.")
+    concurrent_events: int = Field(
+        default=3, ge=1, description="Requests of one client being worked on at the same time."
+    )
+    sessions_per_hour: int = Field(
+        default=30, ge=1, description="New interviews per client per hour."
+    )
+    history_lookups_per_minute: int = Field(
+        default=10, ge=1, description="History-code look-ups per client per minute."
+    )
+    queue_size: int = Field(default=200, ge=1, description="Events waiting in each app's queue.")
+    max_request_kb: int = Field(
+        default=256, ge=16, description="Largest request body accepted (uploads excepted), KB."
+    )
+    max_upload_mb: float = Field(default=5, gt=0, description="Largest file upload accepted, MB.")
+    file_ttl_hours: float = Field(
+        default=4, gt=0, description="Download links and cached files expire after this long."
     )
 
     @property
@@ -89,6 +150,23 @@ class Settings(BaseSettings):
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'interviewer.db').resolve()}"
+
+    @property
+    def resolved_public_url(self) -> str:
+        host = "localhost" if self.host in ("0.0.0.0", "::") else self.host
+        return (self.public_url or f"http://{host}:{self.port}").rstrip("/")
+
+    @property
+    def host_allowlist(self) -> list[str]:
+        from urllib.parse import urlsplit
+
+        public = urlsplit(self.resolved_public_url).hostname or ""
+        given = [h.strip() for h in self.allowed_hosts.split(",") if h.strip()]
+        return sorted({"127.0.0.1", "localhost", "::1", public, *given} - {""})
+
+    @property
+    def secret_key_file(self) -> Path:
+        return self.data_dir / "secret.key"
 
     @property
     def chroma_dir(self) -> Path:

@@ -1,21 +1,13 @@
-"""Errors that mean 'the user must do something', shown as one line instead of a traceback."""
+"""The one base class for mistakes a user can fix.
+
+A `UserError` is printed as one line at the command line (no traceback) and shown as one
+clear message in the UI. This module imports nothing, so reporting an error costs nothing:
+the command line catches `UserError` without loading the rest of the application.
+"""
 
 from __future__ import annotations
 
-from interviewer.assets import AssetError
-from interviewer.evals.datasets import DatasetError
-from interviewer.evals.runner import EvalError
-from interviewer.interview.plan import PlanError
-from interviewer.knowledge.loader import KnowledgeError
-from interviewer.knowledge.store import StoreUnavailable
-from interviewer.llm.models import ModelConfigError
 
-USER_ERRORS: tuple[type[Exception], ...] = (
-    AssetError,
-    KnowledgeError,
-    StoreUnavailable,
-    DatasetError,
-    EvalError,
-    PlanError,
-    ModelConfigError,
-)
+class UserError(Exception):
+    """Something the user (candidate, coach, operator) must do differently; the message
+    says what, in words that are safe to show them."""

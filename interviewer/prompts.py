@@ -15,8 +15,10 @@ import yaml
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from interviewer.errors import UserError
 
-class PromptError(ValueError):
+
+class PromptError(UserError, ValueError):
     pass
 
 

@@ -1,13 +1,69 @@
-"""Candidate and coach text shown in Markdown views and exports is made inert here.
+"""Untrusted text (a candidate's, a coach's, a model's) made inert for every view and export.
 
-Gradio sanitises HTML, but an `<img>` or `<script>` typed by a candidate should appear as
-the literal text they typed, not as markup, in every view and export.
+Stored text is kept verbatim; what is *shown* goes through here:
+- `visible` neutralises characters that change how text around them reads: bidirectional
+  controls (which can make "evil.exe" read as "exe.live") and NUL or other control codes
+  become a visible `[U+202E]` tag;
+- `inert` also escapes HTML, so `<img>` or `<script>` appear as the characters typed;
+- `inert_markdown` also escapes Markdown, so `![x](http://...)` or `[click](...)` never
+  become an image the coach's browser fetches or a link, and bare URLs, `www.` names and
+  e-mail addresses are not auto-linked.
 """
 
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
+
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_KEEP = {"\n", "\t"}
+# Markdown's escapable punctuation that can start markup: emphasis, code, links, images,
+# headings, lists, tables, HTML. Escaping all of it is always safe in CommonMark.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:@])")
+
+
+def _tag(char: str) -> str:
+    return f"[U+{ord(char):04X}]"
+
+
+def visible(text: str | None) -> str:
+    """Bidi controls and control characters (but newlines and tabs) shown as tags."""
+    out = []
+    for char in (text or "").replace("\r\n", "\n"):
+        if (
+            char in _BIDI
+            or (unicodedata.category(char) == "Cc" and char not in _KEEP)
+            or unicodedata.category(char) == "Cs"
+        ):
+            out.append(_tag(char))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def inert(text: str | None) -> str:
-    return html.escape(text or "", quote=False)
+    """Visible, and HTML escaped: markup shows as the characters typed."""
+    return html.escape(visible(text), quote=False)
+
+
+def inert_markdown(text: str | None) -> str:
+    """Visible, HTML escaped and Markdown escaped: never markup, a link or an image."""
+    # HTML first (so `<`, `>` and `&` become entities, which never start Markdown
+    # structure), then the Markdown punctuation (entities contain none of it).
+    return _MARKDOWN.sub(r"\\\1", html.escape(visible(text), quote=False))
+
+
+def unescape_markdown(text: str) -> str:
+    """The characters `inert_markdown` escaped, back (for renderers of our own Markdown)."""
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|~:@])", r"\1", text)
+
+
+def has_lone_surrogate(text: str) -> bool:
+    return any(unicodedata.category(c) == "Cs" for c in text)
+
+
+def code_span(text: str | None) -> str:
+    """Text as a Markdown code span: shown literally (renderers escape code spans'
+    contents), so only a backtick, which would end the span, needs replacing."""
+    return "`" + visible(text).replace("`", "'").replace("\n", " ") + "`"

@@ -2,61 +2,22 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# Tests share the verified model files that `interviewer setup` put under data/assets.
-ASSETS_DIR = Path(os.environ.get("INTERVIEWER_ASSETS_DIR", ROOT / "data" / "assets")).resolve()
-
-
-class NetworkAccessError(RuntimeError):
-    pass
-
-
-def _is_local(address: object) -> bool:
-    if isinstance(address, str | bytes):  # unix socket path
-        return True
-    if isinstance(address, tuple) and address:
-        host = address[0]
-        if host in ("localhost", ""):
-            return True
-        try:
-            return ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            return False
-    return False
+from tests.support.network import loopback_only
+from tests.support.paths import ASSETS_DIR, COACH_PASSWORD, FIXTURES
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_network() -> Iterator[None]:
     """Any attempt to connect beyond loopback fails loudly, naming the address."""
-    real_connect = socket.socket.connect
-    real_connect_ex = socket.socket.connect_ex
-
-    def guarded_connect(self: socket.socket, address: object) -> None:
-        if not _is_local(address):
-            raise NetworkAccessError(f"test tried to reach the network: {address!r}")
-        return real_connect(self, address)  # type: ignore[arg-type]
-
-    def guarded_connect_ex(self: socket.socket, address: object) -> int:
-        if not _is_local(address):
-            raise NetworkAccessError(f"test tried to reach the network: {address!r}")
-        return real_connect_ex(self, address)  # type: ignore[arg-type]
-
-    socket.socket.connect = guarded_connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = guarded_connect_ex  # type: ignore[method-assign]
-    try:
+    with loopback_only():
         yield
-    finally:
-        socket.socket.connect = real_connect  # type: ignore[method-assign]
-        socket.socket.connect_ex = real_connect_ex  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +33,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+def settings(tmp_path: Path) -> Any:
     from interviewer import tokens
     from interviewer.config import Settings
 
@@ -86,34 +47,41 @@ def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def engine_factory(settings):  # type: ignore[no-untyped-def]
+def engine_factory(settings: Any) -> Any:
     """Build engines over the fixture knowledge (ingested once per test) and one database."""
-    from interviewer.interview.factory import build_engine
     from interviewer.knowledge.ingest import ingest
+    from interviewer.wiring import build_engine
 
     ingest(settings, progress=False)
 
-    def make(chat=None, **overrides):  # type: ignore[no-untyped-def]
+    def make(chat: Any = None, **overrides: Any) -> Any:
         return build_engine(settings.model_copy(update=overrides), chat=chat)
 
     return make
 
 
 @pytest.fixture
-def running_app(settings, monkeypatch):  # type: ignore[no-untyped-def]
+def room_factory(engine_factory: Any, settings: Any) -> Any:
+    """The candidate room's handlers over an engine, with the server's own helpers."""
+    from interviewer.ui.candidate import CandidateRoom
+    from interviewer.ui.downloads import Downloads
+    from interviewer.ui.limits import ClientLimits
+    from interviewer.ui.signing import load_secret
+
+    def make(engine: Any = None, **overrides: Any) -> Any:
+        engine = engine or engine_factory()
+        configured = settings.model_copy(update=overrides)
+        return CandidateRoom(
+            engine, Downloads(engine, configured, load_secret(configured)), ClientLimits(configured)
+        )
+
+    return make
+
+
+@pytest.fixture
+def running_app(settings: Any) -> Iterator[tuple[str, Any]]:
     """The whole app (candidate + coach) on 127.0.0.1 over the fixture knowledge."""
-    from pydantic import SecretStr
+    from tests.support.servers import running_web_app
 
-    from interviewer.interview.factory import build_engine
-    from interviewer.knowledge.ingest import ingest
-    from interviewer.ui.app import build_server
-    from tests.servers import app_server
-
-    ingest(settings, progress=False)
-    app_settings = settings.model_copy(update={"coach_password": SecretStr(COACH_PASSWORD)})
-    engine = build_engine(app_settings)
-    with app_server(build_server(engine, app_settings)) as url:
+    with running_web_app(settings, coach_password=COACH_PASSWORD) as (url, engine):
         yield url, engine
-
-
-COACH_PASSWORD = "correct-horse-battery"  # a test credential

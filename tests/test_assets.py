@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from interviewer import assets, tokens
-from tests.conftest import ASSETS_DIR
+from tests.support.paths import ASSETS_DIR
 
 
 def test_verify_rejects_a_tampered_file(tmp_path: Path) -> None:

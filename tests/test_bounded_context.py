@@ -4,11 +4,11 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from interviewer.interview.factory import build_engine
 from interviewer.interview.plan import build_plan
 from interviewer.knowledge.ingest import ingest
-from tests.fakes import ScriptedChat, sensible
-from tests.synthetic import write_synthetic_knowledge
+from interviewer.wiring import build_engine
+from tests.support.fakes import FakeChat, sensible
+from tests.support.synthetic import write_synthetic_knowledge
 
 VOCABULARY = sorted(
     set(
@@ -96,7 +96,7 @@ def test_prompt_tokens_at_turn_20_stay_within_1_5x_of_turn_2(settings, tmp_path:
         update={"knowledge_dir": folder, "model": "openai:gpt-4o-mini", "max_follow_ups": 0}
     )
     ingest(settings, progress=False)
-    engine = build_engine(settings, chat=ScriptedChat(respond=sensible, calls=[]))
+    engine = build_engine(settings, chat=FakeChat(respond=sensible))
     reply = engine.start("Long", build_plan(engine.kb, questions=21), seed=3)
     n = 0
     while not reply.finished:

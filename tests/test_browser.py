@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import COACH_PASSWORD, ROOT
+from interviewer.storage.repository import SessionQuery
+from tests.support.paths import COACH_PASSWORD, ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
@@ -23,7 +24,10 @@ STORY = (
     "for the payment flow. As a result we delivered on time with zero failed requests, and I "
     "learned to plan buffer time."
 )
-HOSTILE = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> I fixed it.'
+HOSTILE = (
+    '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> '
+    "![pixel](http://127.0.0.1:9/track.png) I fixed it."
+)
 
 
 @pytest.fixture
@@ -55,6 +59,10 @@ def test_candidate_interview_then_coach_review(running_app, browser) -> None:  #
     url, engine = running_app
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(30_000)
+    blocked: list[str] = []
+    page.on(
+        "console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None
+    )
     page.goto(url)
     page.locator("#name textarea, #name input").first.fill("Asha")
     page.get_by_label("behavioural").check()
@@ -80,25 +88,41 @@ def test_candidate_interview_then_coach_review(running_app, browser) -> None:  #
     page.locator("#end").click()
     page.locator("#report").get_by_text("Interview report").wait_for()
     page.locator("#area-chart").wait_for()
+    with page.expect_download() as report_pdf:
+        page.locator("#report-downloads a", has_text="PDF").click()
+    assert report_pdf.value.suggested_filename.endswith(".pdf")
     _shot(page, "2-report")
-    session_id = engine.repo.list_sessions()[0].id
+    assert not blocked, f"the content security policy blocked Gradio: {blocked}"
+    session_id = engine.repo.find_sessions(SessionQuery())[0][0].id
 
     coach = browser.new_page(viewport={"width": 1400, "height": 1000})
     coach.set_default_timeout(30_000)
+    coach.on(
+        "console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None
+    )
     coach.goto(f"{url}/coach/")
-    coach.locator("input").nth(0).fill("coach")
-    coach.locator("input[type=password]").fill(COACH_PASSWORD)
-    coach.get_by_role("button", name="Login").click()
-    coach.locator("#coach-session-id textarea, #coach-session-id input").first.fill(session_id)
-    coach.locator("#coach-open").click()
+    coach.locator("#username").fill("coach")
+    coach.locator("#password").fill(COACH_PASSWORD)
+    coach.get_by_role("button", name="Log in").click()
+    # The list loads with the desk; a click on the row opens its transcript.
+    try:
+        coach.locator("#coach-sessions [role=gridcell]", has_text=session_id).first.click()
+    except Exception:
+        _shot(coach, "3-coach-failed")
+        raise
     coach.locator("#coach-transcript").get_by_text("Hidden interviewer note").first.wait_for()
+    # The candidate's markup is text in the coach's view too: no live image, no script.
+    assert coach.locator("#coach-transcript img").count() == 0
+    assert coach.evaluate("window.__xss") is None
     coach.locator("#coach-reason textarea").fill("Specific and measured; action is clearly hers.")
     coach.locator("#coach-save").click()
     coach.locator("#coach-status").get_by_text("Saved override").wait_for()
-    coach.locator("#coach-export").click()
     try:
-        coach.locator("#coach-pdf a[href*='.pdf']").first.wait_for()
+        with coach.expect_download() as transcript_pdf:
+            coach.locator("#coach-exports a", has_text="PDF").click()
+        assert transcript_pdf.value.suggested_filename.endswith(".pdf")
     finally:
         _shot(coach, "3-coach")
+    assert not blocked, f"the content security policy blocked Gradio: {blocked}"
     assert engine.repo.overrides() and engine.repo.overrides()[0].reason.startswith("Specific")
     assert os.listdir(SHOTS)

@@ -4,18 +4,18 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.interview.factory import build_engine
 from interviewer.interview.plan import build_plan
 from interviewer.knowledge.ingest import ingest
 from interviewer.knowledge.store import StoreUnavailable
-from interviewer.ui.candidate import AFTER_EACH, CandidateRoom
-from tests.servers import chroma_server, free_port
+from interviewer.ui.candidate import AFTER_EACH
+from interviewer.wiring import build_engine
+from tests.support.servers import chroma_server, free_port
 
 pytestmark = pytest.mark.server
 ANSWER = "A dict is a hash table: keys are hashed to find a slot, so lookups are O(1) on average."
 
 
-def test_interview_survives_a_chroma_server_outage(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_interview_survives_a_chroma_server_outage(settings, room_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     port = free_port()
     remote = settings.model_copy(
         update={"chroma_host": "127.0.0.1", "chroma_port": port, "max_follow_ups": 0}
@@ -23,13 +23,14 @@ def test_interview_survives_a_chroma_server_outage(settings, tmp_path: Path) -> 
     with chroma_server(tmp_path / "chroma", port):
         ingest(remote, progress=False)
         engine = build_engine(remote)
-        room = CandidateRoom(engine)
-        chat, session_id, *_ = room.start("Asha", ["core-python"], "mixed", 2, "", "")
+        room = room_factory(engine)
+        view, _ = room.start("Asha", ["core-python"], "mixed", 2, "", AFTER_EACH, "")
+        session_id = view.session_id
     # The server is gone now.
-    final = list(room.send(ANSWER, session_id, chat, AFTER_EACH))[-1]
-    message = final[0][-1]["content"]
+    final = list(room.send(ANSWER, session_id, AFTER_EACH))[-1]
+    message = final.chat[-1]["content"]
     assert "knowledge store" in message.lower() and "saved" in message.lower()
-    assert final[2] == ANSWER  # the box keeps what was typed
+    assert final.answer == ANSWER  # the box keeps what was typed
     turn = engine.repo.get_session(session_id).turns[0]
     assert turn.answer == ANSWER and turn.scores  # stored and scored before the outage bit
     with pytest.raises(StoreUnavailable):

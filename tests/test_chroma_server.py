@@ -6,7 +6,7 @@ import pytest
 
 from interviewer.knowledge.ingest import ingest
 from interviewer.knowledge.store import KnowledgeStore, StoreUnavailable
-from tests.servers import chroma_server, free_port
+from tests.support.servers import chroma_server, free_port
 
 pytestmark = pytest.mark.server
 

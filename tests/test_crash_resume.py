@@ -10,7 +10,8 @@ from gradio_client import Client
 
 from interviewer.knowledge.ingest import ingest
 from interviewer.storage.repository import Repository
-from tests.servers import free_port, wait_for_port
+from tests.support.chat import plain
+from tests.support.servers import free_port, wait_for_port
 
 pytestmark = pytest.mark.server
 ANSWER = (
@@ -36,21 +37,18 @@ def _start_app(settings, port: int) -> subprocess.Popen:  # type: ignore[no-unty
     return process
 
 
-def _text(message: dict) -> str:  # type: ignore[type-arg]
-    content = message["content"]
-    return content if isinstance(content, str) else "".join(p.get("text", "") for p in content)
-
-
 def test_sigkill_then_restart_resumes_at_the_same_turn(settings) -> None:  # type: ignore[no-untyped-def]
     ingest(settings, progress=False)
     port = free_port()
     app = _start_app(settings, port)
     try:
         client = Client(f"http://127.0.0.1:{port}", verbose=False)
-        out = client.predict("Asha", ["core-python"], "mixed", 2, "", "", api_name="/start")
-        chat, session_id = out[0], out[1]
-        out = client.predict(ANSWER, session_id, chat, "after each answer", api_name="/send")
-        pending_before = _text(out[0][-1])
+        out = client.predict(
+            "Asha", ["core-python"], "mixed", 2, "", "after each answer", "", api_name="/start"
+        )
+        session_id = out[1]
+        out = client.predict(ANSWER, session_id, "after each answer", api_name="/send")
+        pending_before = plain(out[0][-1])
     finally:
         app.send_signal(signal.SIGKILL)
         app.wait(timeout=10)
@@ -63,11 +61,12 @@ def test_sigkill_then_restart_resumes_at_the_same_turn(settings) -> None:  # typ
     app = _start_app(settings, port)
     try:
         client = Client(f"http://127.0.0.1:{port}", verbose=False)
-        resumed = client.predict(session_id, api_name="/resume")
+        resumed = client.predict(session_id, "after each answer", api_name="/resume")
         chat = resumed[0]
-        assert _text(chat[0]).split("\n")[0] == stored.turns[0].question_text
-        assert any(_text(m) == ANSWER for m in chat if m["role"] == "user")
-        assert _text(chat[-1]) == pending_before  # the same open question, asked once
+        assert plain(chat[1]) == stored.turns[0].question_text
+        assert any(plain(m) == ANSWER for m in chat if m["role"] == "user")
+        assert plain(chat[-1]) == pending_before  # the same open question, asked once
+        assert [plain(m) for m in chat].count(pending_before) == 1
         after = Repository(settings.resolved_database_url).get_session(session_id)
         assert after.turns[-1].seq == pending_seq and after.turns[-1].answer_status == "pending"
     finally:

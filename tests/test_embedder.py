@@ -3,7 +3,7 @@ import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from interviewer.knowledge.embedder import LocalMiniLMEmbedding
-from tests.conftest import ASSETS_DIR
+from tests.support.paths import ASSETS_DIR
 
 
 def test_vectors_are_normalised_and_order_preserving() -> None:

@@ -7,7 +7,7 @@ import pytest
 from interviewer.interview.engine import InterviewError
 from interviewer.interview.plan import build_plan
 from interviewer.storage.repository import Repository
-from tests.fakes import ScriptedChat, sensible
+from tests.support.fakes import FakeChat, sensible
 
 STRONG_DICT = (
     "A dict is a hash table: the key is hashed to find a slot, so lookup is O(1) on average. "
@@ -180,7 +180,7 @@ def test_hint_repeat_end_and_limits(engine_factory) -> None:  # type: ignore[no-
 
 
 def test_llm_interview_records_usage_and_prompt_versions(engine_factory) -> None:  # type: ignore[no-untyped-def]
-    chat = ScriptedChat(respond=sensible, calls=[])
+    chat = FakeChat(respond=sensible)
     engine = engine_factory(chat=chat, model="openai:gpt-4o-mini", api_key="sk-test-not-real")
     reply = _start(engine, questions=2)
     assert reply.current.question_text.startswith("Thanks. ")  # worded by the model
@@ -217,9 +217,9 @@ def test_sessions_survive_a_new_repository(settings, engine_factory) -> None:  #
 def test_near_duplicate_questions_are_not_both_asked(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import shutil
 
-    from interviewer.interview.factory import build_engine
     from interviewer.knowledge.ingest import ingest
-    from tests.conftest import FIXTURES
+    from interviewer.wiring import build_engine
+    from tests.support.paths import FIXTURES
 
     folder = tmp_path / "kb"
     shutil.copytree(FIXTURES / "knowledge", folder)
@@ -243,9 +243,9 @@ def test_near_duplicate_questions_are_not_both_asked(settings, tmp_path) -> None
 
 def test_llm_wording_streams_to_a_listener(engine_factory) -> None:  # type: ignore[no-untyped-def]
     from interviewer.brains.base import text_sink
-    from tests.fakes import StreamingScriptedChat
+    from tests.support.fakes import FakeChat
 
-    chat = StreamingScriptedChat(respond=sensible)
+    chat = FakeChat(respond=sensible, stream_words=True)
     engine = engine_factory(chat=chat, model="openai:gpt-4o-mini", api_key="sk-test-not-real")
     seen: list[str] = []
     token = text_sink.set(seen.append)

@@ -5,7 +5,7 @@ import pytest
 
 from interviewer.knowledge.ingest import ingest
 from interviewer.knowledge.store import KnowledgeStore
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ import pytest
 from interviewer.brains import prepare_answer
 from interviewer.brains.llm import LLMBrain
 from interviewer.config import PROJECT_ROOT
-from interviewer.interview.factory import offline_brain
 from interviewer.knowledge.loader import load_knowledge
 from interviewer.prompts import load_prompts
-from tests.conftest import FIXTURES
-from tests.fakes import ScriptedChat, answer_of, valid_star
+from interviewer.wiring import offline_brain
+from tests.support.fakes import Call, FakeChat, valid_star
+from tests.support.paths import FIXTURES
 
 BASE_STORY = "In my second year we had a group project. We built a website. It went fine."
 BASE_TECH = "A dictionary stores keys and values."
@@ -58,12 +58,12 @@ def test_offline_technical_score_never_rises(settings, attack: str) -> None:
 def test_llm_never_sees_the_attack(settings) -> None:
     seen: list[str] = []
 
-    def respond(messages):  # type: ignore[no-untyped-def]
-        seen.append(answer_of(messages))
-        return valid_star(answer_of(messages), overall=2)
+    def respond(call: Call) -> str:
+        seen.append(str(call.inputs["answer"]))
+        return valid_star(str(call.inputs["answer"]), overall=2)
 
     brain = LLMBrain(
-        ScriptedChat(respond=respond, calls=[]),
+        FakeChat(respond=respond),
         "openai:gpt-4o-mini",
         load_prompts(PROJECT_ROOT / "prompts"),
         offline_brain(settings),

@@ -4,7 +4,7 @@ import pytest
 
 from interviewer.config import PROJECT_ROOT
 from interviewer.knowledge.loader import KnowledgeError, load_knowledge
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 GOOD_QUESTION = """
   - id: {qid}

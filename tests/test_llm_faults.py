@@ -10,11 +10,11 @@ import pytest
 from pydantic import SecretStr
 
 from interviewer.brains.base import text_sink
-from interviewer.interview.factory import build_engine
 from interviewer.interview.plan import build_plan
 from interviewer.knowledge.ingest import ingest
-from tests.fault_server import fault_server
-from tests.servers import free_port
+from interviewer.wiring import build_engine
+from tests.support.fault_server import fault_server
+from tests.support.servers import free_port
 
 pytestmark = pytest.mark.server
 STORY = (
@@ -70,7 +70,8 @@ def test_connection_refused_falls_back(settings) -> None:  # type: ignore[no-unt
     assert reply.current is not None  # the question text fell back to the knowledge base's
     reply = engine.submit_answer(reply.session_id, STORY)
     assert reply.score.brain == "offline-fallback"
-    assert "Connection" in (reply.score.fallback_reason or "")
+    assert "could not be reached" in (reply.score.fallback_reason or "")
+    assert "Connection" in (reply.score.fallback_detail or "")  # the detail is for the coach
 
 
 def test_a_stream_cut_midway_keeps_the_knowledge_base_wording(settings) -> None:  # type: ignore[no-untyped-def]
@@ -101,8 +102,9 @@ def test_a_stream_cut_midway_keeps_the_knowledge_base_wording(settings) -> None:
 
 
 def test_secrets_never_reach_logs_transcripts_or_exports(settings, caplog) -> None:  # type: ignore[no-untyped-def]
-    from interviewer.coach.review import transcript, transcript_markdown
-    from interviewer.interview.render import report_markdown
+    from interviewer.coach.review import transcript
+    from interviewer.exports.report import report_markdown
+    from interviewer.exports.transcript import transcript_json, transcript_markdown
 
     with fault_server() as (url, state):
         state.mode = "500"
@@ -116,7 +118,7 @@ def test_secrets_never_reach_logs_transcripts_or_exports(settings, caplog) -> No
         data = transcript(engine, reply.session_id)
         outputs = [
             caplog.text,
-            json.dumps(data, default=str),
+            transcript_json(data),
             transcript_markdown(data),
             report_markdown(ended.report),
             ended.report.model_dump_json(),

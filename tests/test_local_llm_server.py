@@ -13,11 +13,11 @@ import pytest
 from interviewer.assets import tiny_model_path
 from interviewer.brains import prepare_answer
 from interviewer.brains.base import text_sink
-from interviewer.interview.factory import build_engine
 from interviewer.interview.plan import build_plan
 from interviewer.knowledge.ingest import ingest
-from tests.conftest import ASSETS_DIR
-from tests.servers import free_port, wait_for_port
+from interviewer.wiring import build_engine
+from tests.support.paths import ASSETS_DIR
+from tests.support.servers import free_port, wait_for_port
 
 pytestmark = pytest.mark.server
 MODEL = tiny_model_path(ASSETS_DIR)
@@ -81,7 +81,9 @@ def test_a_real_local_model_through_the_user_configuration(settings, llama_serve
     assert record.star is not None
     assert record.brain in ("llm", "offline-fallback")
     if record.brain == "offline-fallback":
-        assert record.fallback_reason and "attempts" in record.fallback_reason
+        assert record.fallback_reason and "attempts" in record.fallback_reason, (
+            record.fallback_detail
+        )
     assert log and all(call.model == "openai:smollm2" and call.prompt_tokens > 0 for call in log)
     assert any(call.ok and call.completion_tokens > 0 for call in log), "the server answered"
     print(f"tiny model: {record.brain}, {len(log)} call(s), purposes {[c.purpose for c in log]}")

@@ -2,7 +2,7 @@ import socket
 
 import pytest
 
-from tests.conftest import NetworkAccessError
+from tests.support.network import NetworkAccessError
 
 
 def test_connecting_beyond_loopback_fails_loudly() -> None:

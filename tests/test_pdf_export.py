@@ -138,17 +138,12 @@ def test_core_font_fallback_without_ttf(monkeypatch: pytest.MonkeyPatch) -> None
     assert "/Helvetica-Bold" in _fonts(data)
 
 
-def test_font_lookup_honours_env_and_survives_a_broken_font(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("INTERVIEWER_PDF_FONT", str(tmp_path / "missing.ttf"))
-    found = pdf_export._find_fonts()  # a missing file falls through to the standard paths
+def test_font_lookup_honours_the_setting_and_survives_a_broken_font(tmp_path: Path) -> None:
+    found = pdf_export._find_fonts(tmp_path / "missing.ttf")  # falls through to standard paths
     assert found is None or found[""].is_file()
     if found is not None:
-        monkeypatch.setenv("INTERVIEWER_PDF_FONT", str(found[""]))
-        assert pdf_export._find_fonts() == found
+        assert pdf_export._find_fonts(found[""]) == found
     broken = tmp_path / "Broken.ttf"
     broken.write_bytes(b"not a font")
-    monkeypatch.setenv("INTERVIEWER_PDF_FONT", str(broken))
-    assert pdf_export._find_fonts() == {"": broken, "B": broken, "I": broken}
-    assert "Overall a solid attempt." in _text(markdown_to_pdf(REPORT, "Broken font"))
+    assert pdf_export._find_fonts(broken) == {"": broken, "B": broken, "I": broken}
+    assert "Overall a solid attempt." in _text(markdown_to_pdf(REPORT, "Broken font", broken))

@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 
 from interviewer.coach.overrides import save_override
-from interviewer.interview.factory import build_engine
 from interviewer.interview.plan import build_plan
 from interviewer.knowledge.ingest import ingest
-from interviewer.storage.repository import Repository
-from tests.servers import postgres_bin, postgres_server
+from interviewer.storage.repository import Repository, SessionQuery
+from interviewer.wiring import build_engine
+from tests.support.servers import postgres_bin, postgres_server
 
 STORY = (
     "During my final-year project our demo was moved up by a week. My task was to finish the "
@@ -65,4 +65,5 @@ def test_interview_crash_resume_and_overrides(settings, database_url: str) -> No
     assert again.get_session(session_id).status == "finished"
     assert again.overrides()[0].reason == "Action is mostly 'we'."
     assert again.notes(session_id)[0].text == "Good energy 🙂 <b>not bold</b>"
-    assert [s.id for s in again.list_sessions(candidate="asha")] == [session_id]
+    found, total = again.find_sessions(SessionQuery(candidate="asha"))
+    assert [s.id for s in found] == [session_id] and total == 1

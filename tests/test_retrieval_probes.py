@@ -44,8 +44,8 @@ def bundled_store(request, tmp_path_factory):  # type: ignore[no-untyped-def]
     """The bundled guide in the embedded store, and in a real `chroma run` server."""
     from interviewer import tokens
     from interviewer.config import Settings
-    from tests.conftest import ASSETS_DIR
-    from tests.servers import chroma_server
+    from tests.support.paths import ASSETS_DIR
+    from tests.support.servers import chroma_server
 
     tokens.configure(ASSETS_DIR)
     settings = Settings(

@@ -9,7 +9,7 @@ import pytest
 from interviewer.config import PROJECT_ROOT
 from interviewer.evals.datasets import load_star_dataset
 from interviewer.evals.star_suite import score_items, star_metrics
-from interviewer.interview.factory import offline_brain
+from interviewer.wiring import offline_brain
 
 GOLD = PROJECT_ROOT / "evals" / "data" / "star_gold.jsonl"
 

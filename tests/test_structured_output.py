@@ -11,8 +11,8 @@ from interviewer.knowledge.loader import load_knowledge
 from interviewer.llm.structured import StructuredOutputError, invoke_structured
 from interviewer.prompts import load_prompts
 from interviewer.scoring.schemas import StarScore
-from tests.conftest import FIXTURES
-from tests.fakes import ScriptedChat, queue, valid_star, valid_technical
+from tests.support.fakes import FakeChat, queue, valid_star, valid_technical
+from tests.support.paths import FIXTURES
 
 ANSWER = (
     "During my internship our API was slow. My task was to speed it up. "
@@ -23,9 +23,9 @@ PROMPTS = load_prompts(PROJECT_ROOT / "prompts")
 
 @pytest.fixture
 def brain(settings):  # type: ignore[no-untyped-def]
-    from interviewer.interview.factory import offline_brain
+    from interviewer.wiring import offline_brain
 
-    def make(chat: ScriptedChat) -> LLMBrain:
+    def make(chat: FakeChat) -> LLMBrain:
         return LLMBrain(
             chat, "openai:gpt-4o-mini", PROMPTS, offline_brain(settings), max_attempts=3
         )
@@ -34,7 +34,7 @@ def brain(settings):  # type: ignore[no-untyped-def]
 
 
 def test_valid_output_is_accepted_and_logged(brain) -> None:  # type: ignore[no-untyped-def]
-    chat = ScriptedChat(respond=queue(valid_star(ANSWER, overall=3)), calls=[])
+    chat = FakeChat(respond=queue(valid_star(ANSWER, overall=3)), calls=[])
     log: list = []
     record = brain(chat).score_star("Tell me about a time...", prepare_answer(ANSWER), log)
     assert record.brain == "llm"
@@ -48,7 +48,7 @@ def test_valid_output_is_accepted_and_logged(brain) -> None:  # type: ignore[no-
 def test_invalid_then_valid_is_reasked_with_the_error(brain) -> None:  # type: ignore[no-untyped-def]
     invented_quote = json.loads(valid_star(ANSWER))
     invented_quote["result"]["evidence"] = ["We won a national award"]  # not in the answer
-    chat = ScriptedChat(
+    chat = FakeChat(
         respond=queue("not json at all", json.dumps(invented_quote), valid_star(ANSWER, 4)),
         calls=[],
     )
@@ -56,13 +56,13 @@ def test_invalid_then_valid_is_reasked_with_the_error(brain) -> None:  # type: i
     record = brain(chat).score_star("Tell me about a time...", prepare_answer(ANSWER), log)
     assert record.brain == "llm" and record.star is not None and record.star.overall == 4
     assert [c.purpose for c in log] == ["score_star", "score_star:reask", "score_star:reask"]
-    reask = str(chat.calls[2][-1].content)
+    reask = str(chat.calls[2].messages[-1].content)
     assert "does not occur verbatim" in reask
-    assert "no JSON object" in str(chat.calls[1][-1].content)
+    assert "no JSON object" in str(chat.calls[1].messages[-1].content)
 
 
 def test_always_invalid_falls_back_to_labelled_offline_score(brain) -> None:  # type: ignore[no-untyped-def]
-    chat = ScriptedChat(respond=queue('{"overall": 9}'), calls=[])
+    chat = FakeChat(respond=queue('{"overall": 9}'))
     log: list = []
     record = brain(chat).score_star("Tell me about a time...", prepare_answer(ANSWER), log)
     assert record.brain == "offline-fallback"
@@ -73,7 +73,7 @@ def test_always_invalid_falls_back_to_labelled_offline_score(brain) -> None:  # 
 
 
 def test_structured_error_carries_last_output_and_attempts() -> None:
-    chat = ScriptedChat(respond=queue("{}"), calls=[])
+    chat = FakeChat(respond=queue("{}"))
     with pytest.raises(StructuredOutputError) as caught:
         invoke_structured(
             chat,
@@ -92,9 +92,7 @@ def test_structured_error_carries_last_output_and_attempts() -> None:
 
 
 def test_model_exception_falls_back_and_never_leaks_the_key(brain) -> None:  # type: ignore[no-untyped-def]
-    chat = ScriptedChat(
-        respond=queue(RuntimeError("401 bad key sk-live-SECRETSECRET123")), calls=[]
-    )
+    chat = FakeChat(respond=queue(RuntimeError("401 bad key sk-live-SECRETSECRET123")), calls=[])
     log: list = []
     record = brain(chat).score_star("q", prepare_answer(ANSWER), log)
     assert record.brain == "offline-fallback"
@@ -106,18 +104,18 @@ def test_technical_scoring_checks_every_key_point_is_judged(brain) -> None:  # t
     question = load_knowledge(FIXTURES / "knowledge").question("py.dict-lookup")
     answer = "A dict is a hash table. Lookups are O(1) on average."
     too_few = valid_technical(answer, key_points=2)
-    chat = ScriptedChat(
+    chat = FakeChat(
         respond=queue(too_few, valid_technical(answer, key_points=3, covered=2, score=3)), calls=[]
     )
     log: list = []
     record = brain(chat).score_technical(question, prepare_answer(answer), log)
     assert record.technical is not None and record.technical.covered == [1, 2]
-    assert "judge each of the 3 key points" in str(chat.calls[1][-1].content)
+    assert "judge each of the 3 key points" in str(chat.calls[1].messages[-1].content)
 
 
 def test_technical_always_invalid_falls_back_with_label(brain) -> None:  # type: ignore[no-untyped-def]
     question = load_knowledge(FIXTURES / "knowledge").question("py.dict-lookup")
-    chat = ScriptedChat(respond=queue('{"score": 5, "key_points": []}'), calls=[])
+    chat = FakeChat(respond=queue('{"score": 5, "key_points": []}'))
     record = brain(chat).score_technical(question, prepare_answer("A dict is a hash table."), [])
     assert record.brain == "offline-fallback" and record.technical is not None
     assert record.model_answer == question.model_answer

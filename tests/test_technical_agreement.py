@@ -8,8 +8,8 @@ import pytest
 from interviewer.config import PROJECT_ROOT
 from interviewer.evals.datasets import TechnicalItem, load_jsonl
 from interviewer.evals.technical_suite import technical_metrics
-from interviewer.interview.factory import offline_brain
 from interviewer.knowledge.loader import load_knowledge
+from interviewer.wiring import offline_brain
 
 GOLD = PROJECT_ROOT / "evals" / "data" / "technical_gold.jsonl"
 

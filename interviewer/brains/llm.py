@@ -8,7 +8,6 @@ or invented score.
 from __future__ import annotations
 
 import logging
-import re
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
@@ -17,19 +16,34 @@ from interviewer.brains.base import FollowUpRequest, PreparedAnswer, text_sink
 from interviewer.brains.offline import OfflineBrain
 from interviewer.knowledge.schema import Question
 from interviewer.llm.errors import HarnessError
-from interviewer.llm.structured import call_logged, invoke_structured
+from interviewer.llm.structured import StructuredOutputError, call_logged, invoke_structured
 from interviewer.llm.usage import LLMCall
 from interviewer.prompts import Prompt
+from interviewer.redaction import redact
 from interviewer.scoring.schemas import ScoreRecord, StarScore, TechnicalScore
 
 log_ = logging.getLogger(__name__)
-_SECRET = re.compile(r"(sk-[A-Za-z0-9_-]{6,}|Bearer\s+\S+)")
 
 
 def describe_failure(exc: Exception) -> str:
-    """A short reason safe to store and show: no keys, no headers."""
-    text = f"{type(exc).__name__}: {exc}"
-    return _SECRET.sub("[redacted]", text)[:300]
+    """The failure in full for the log and the coach, with every secret redacted."""
+    return redact(f"{type(exc).__name__}: {exc}")[:500]
+
+
+def short_reason(exc: Exception) -> str:
+    """A few safe words for the candidate: what kind of failure, never provider text."""
+    name = type(exc).__name__.lower()
+    if isinstance(exc, StructuredOutputError):
+        return f"its reply was not a valid score after {exc.attempts} attempts"
+    if "timeout" in name:
+        return "the model did not answer in time"
+    if "ratelimit" in name:
+        return "the model provider is rate-limiting requests"
+    if "authentication" in name or "permission" in name:
+        return "the model provider refused the configured credentials"
+    if "connection" in name or "incompletestream" in name:
+        return "the model server could not be reached"
+    return "the model call failed"
 
 
 class LLMBrain:
@@ -75,7 +89,11 @@ class LLMBrain:
         except Exception as exc:  # any model failure becomes a labelled fallback
             log_.warning("STAR scoring fell back to the offline engine: %s", describe_failure(exc))
             return self.fallback.score_star(
-                question, answer, log, fallback_reason=describe_failure(exc)
+                question,
+                answer,
+                log,
+                fallback_reason=short_reason(exc),
+                fallback_detail=describe_failure(exc),
             )
         return ScoreRecord(
             kind="star",
@@ -109,6 +127,7 @@ class LLMBrain:
                 context={"answer": answer.original, "key_point_count": len(question.key_points)},
                 max_attempts=self.max_attempts,
                 log=log,
+                inputs={"question_id": question.id, "key_point_count": len(question.key_points)},
             )
         except HarnessError:
             raise
@@ -117,7 +136,11 @@ class LLMBrain:
                 "technical scoring fell back to the offline engine: %s", describe_failure(exc)
             )
             return self.fallback.score_technical(
-                question, answer, log, fallback_reason=describe_failure(exc)
+                question,
+                answer,
+                log,
+                fallback_reason=short_reason(exc),
+                fallback_detail=describe_failure(exc),
             )
         return ScoreRecord(
             kind="technical",
@@ -139,13 +162,27 @@ class LLMBrain:
             suggestion=request.suggestion,
         )
         return self._write(
-            messages, prompt, "follow_up", log, fallback=request.suggestion, limit=600
+            messages,
+            prompt,
+            "follow_up",
+            log,
+            fallback=request.suggestion,
+            limit=600,
+            inputs={"suggestion": request.suggestion, "gap": request.gap},
         )
 
     def ask(self, question: str, context: str, recent: str, log: list[LLMCall]) -> str:
         prompt = self.prompts["ask_question"]
         messages = prompt.render(question=question, context=context, recent=recent)
-        return self._write(messages, prompt, "ask_question", log, fallback=question, limit=1200)
+        return self._write(
+            messages,
+            prompt,
+            "ask_question",
+            log,
+            fallback=question,
+            limit=1200,
+            inputs={"question": question},
+        )
 
     def _write(
         self,
@@ -156,6 +193,7 @@ class LLMBrain:
         *,
         fallback: str,
         limit: int,
+        inputs: dict[str, object],
     ) -> str:
         """The interviewer's words from the model (streamed to the UI when it listens);
         the knowledge base's own text when the model fails or rambles."""
@@ -168,6 +206,7 @@ class LLMBrain:
                 prompt_version=prompt.label,
                 log=log,
                 on_text=text_sink.get(),
+                inputs=inputs,
             )
         except HarnessError:
             raise

@@ -53,6 +53,7 @@ class OfflineBrain:
         log: list[LLMCall],
         *,
         fallback_reason: str | None = None,
+        fallback_detail: str | None = None,
     ) -> ScoreRecord:
         return ScoreRecord(
             kind="star",
@@ -63,6 +64,7 @@ class OfflineBrain:
             delivery=answer.delivery,
             ignored_instructions=answer.ignored_instructions,
             fallback_reason=fallback_reason,
+            fallback_detail=fallback_detail,
         )
 
     def score_technical(
@@ -72,6 +74,7 @@ class OfflineBrain:
         log: list[LLMCall],
         *,
         fallback_reason: str | None = None,
+        fallback_detail: str | None = None,
     ) -> ScoreRecord:
         return ScoreRecord(
             kind="technical",
@@ -83,6 +86,7 @@ class OfflineBrain:
             delivery=answer.delivery,
             ignored_instructions=answer.ignored_instructions,
             fallback_reason=fallback_reason,
+            fallback_detail=fallback_detail,
         )
 
     def follow_up(self, request: FollowUpRequest, log: list[LLMCall]) -> str:

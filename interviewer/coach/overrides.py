@@ -11,14 +11,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from interviewer.errors import UserError
 from interviewer.evals.datasets import StarLabels
 from interviewer.knowledge.loader import KnowledgeBase
+from interviewer.storage.models import ScoreKind
 from interviewer.storage.repository import Repository
 
 MAX_REASON = 2_000
 
 
-class OverrideError(ValueError):
+class OverrideError(UserError, ValueError):
     pass
 
 
@@ -66,7 +68,7 @@ def save_override(
         raise OverrideError(f"The reason is limited to {MAX_REASON} characters.")
     session = repo.get_session(session_id)
     turn = next((t for t in session.turns if t.seq == turn_seq), None)
-    if turn is None or not turn.scores:
+    if turn is None or turn.score is None:
         raise OverrideError(f"Turn {turn_seq} has no machine score to override.")
     expected = "star" if turn.question_type == "behavioural" else "technical"
     if kind != expected:
@@ -80,7 +82,7 @@ def save_override(
         if any(i < 1 or i > count for i in model.covered):
             raise OverrideError(f"This question has key points 1-{count}.")
     repo.add_override(
-        turn.id, coach=coach, kind=kind, payload=model.model_dump_json(), reason=reason
+        turn.id, coach=coach, kind=ScoreKind(kind), payload=model.model_dump_json(), reason=reason
     )
 
 

@@ -13,12 +13,13 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from interviewer.errors import UserError
 from interviewer.scoring.schemas import STAR_PARTS
 
 T = TypeVar("T", bound=BaseModel)
 
 
-class DatasetError(ValueError):
+class DatasetError(UserError, ValueError):
     pass
 
 

@@ -16,8 +16,8 @@ from tqdm import tqdm
 
 from interviewer import tokens
 from interviewer.brains import Brain
-from interviewer.brains.llm import LLMBrain
 from interviewer.config import OFFLINE, PROJECT_ROOT, Settings
+from interviewer.errors import UserError
 from interviewer.evals.ab import paired_comparison
 from interviewer.evals.costs import call_metrics
 from interviewer.evals.datasets import FollowUpCase, TechnicalItem, load_jsonl, load_star_dataset
@@ -26,12 +26,11 @@ from interviewer.evals.persona_suite import paired_injection, run_personas
 from interviewer.evals.recording import MissingRecording, Mode, RecordingChat
 from interviewer.evals.star_suite import score_items, star_metrics
 from interviewer.evals.technical_suite import score_technical_items, technical_metrics_from
-from interviewer.interview.factory import build_engine, offline_brain
 from interviewer.knowledge.embedder import LocalMiniLMEmbedding
 from interviewer.knowledge.ingest import ingest
 from interviewer.knowledge.loader import KnowledgeBase, load_knowledge
-from interviewer.llm.models import make_chat_model
 from interviewer.prompts import load_prompts
+from interviewer.wiring import build_engine, chat_model, make_brain
 
 DATA = PROJECT_ROOT / "evals" / "data"
 DEFAULT_DATASETS = {
@@ -62,7 +61,7 @@ def human_ceiling(items: list[Any], second_pass: Path) -> dict[str, float]:
     }
 
 
-class EvalError(RuntimeError):
+class EvalError(UserError, RuntimeError):
     pass
 
 
@@ -113,22 +112,17 @@ def prompts_from(source: str | Path | None, settings: Settings) -> Path:
 
 
 def make_eval_brain(
-    settings: Settings, brain: str, prompts_dir: Path, options: EvalOptions
+    settings: Settings, brain: str, prompts_dir: Path, options: EvalOptions, kb: KnowledgeBase
 ) -> Brain:
+    """The brain under evaluation, its model calls recorded or replayed."""
     if brain == OFFLINE:
-        return offline_brain(settings)
-    inner = None if options.mode == "replay" else make_chat_model(settings, brain)
+        return make_brain(settings, OFFLINE)
+    inner = None if options.mode == "replay" else chat_model(settings, brain, kb)
     chat = RecordingChat(
         inner=inner, model_name=brain, directory=options.recordings, mode=options.mode
     )
     load_prompts.cache_clear()
-    return LLMBrain(
-        chat,
-        brain,
-        load_prompts(prompts_dir),
-        offline_brain(settings),
-        max_attempts=settings.structured_max_attempts,
-    )
+    return make_brain(settings, brain, chat=chat, prompts_dir=prompts_dir, kb=kb)
 
 
 def _bar(total: int, options: EvalOptions, label: str) -> tqdm:
@@ -262,7 +256,7 @@ def _run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
     if options.dataset and len(suites) > 1:
         raise EvalError("--dataset needs a single suite")
     prompts_dir = prompts_from(options.prompts, settings)
-    brain = make_eval_brain(settings, options.brain, prompts_dir, options)
+    brain = make_eval_brain(settings, options.brain, prompts_dir, options, kb)
     baseline = None
     if options.baseline_prompts or options.baseline_brain:
         baseline = make_eval_brain(
@@ -270,6 +264,7 @@ def _run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
             options.baseline_brain or options.brain,
             prompts_from(options.baseline_prompts, settings),
             options,
+            kb,
         )
     sections: dict[str, Any] = {}
     ab: dict[str, Any] = {}
@@ -297,9 +292,10 @@ def _run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
             )  # personas need the knowledge store; a no-op when current
             with tempfile.TemporaryDirectory() as tmp:
                 engine = build_engine(
-                    settings.model_copy(update={"database_url": f"sqlite:///{tmp}/personas.db"})
+                    settings.model_copy(update={"database_url": f"sqlite:///{tmp}/personas.db"}),
+                    brain=brain,
+                    kb=kb,
                 )
-                engine.brain = brain
                 with _bar(14, options, "personas") as bar:
                     sections["personas"] = run_personas(engine, progress=bar.update)
             weak_stories = [

@@ -7,7 +7,7 @@ scripts the font lacks) may crash the export; what cannot be drawn is dropped or
 
 from __future__ import annotations
 
-import os
+import html
 import re
 import threading
 import unicodedata
@@ -15,6 +15,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
+
+from interviewer.safe_text import unescape_markdown
 
 _FONT_PATHS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -37,10 +39,9 @@ _MODIFIERS = ("Mn", "Mc", "Me", "Sk")  # e.g. variation selectors, skin tones: d
 _RENDER_LOCK = threading.Lock()
 
 
-def _find_fonts() -> dict[str, Path] | None:
+def _find_fonts(preferred: Path | None = None) -> dict[str, Path] | None:
     """Regular, bold and italic faces of the first Unicode TTF found, or None if there is none."""
-    env = os.environ.get("INTERVIEWER_PDF_FONT")
-    for candidate in ([env] if env else []) + list(_FONT_PATHS):
+    for candidate in ([str(preferred)] if preferred else []) + list(_FONT_PATHS):
         regular = Path(candidate)
         if not regular.is_file():
             continue
@@ -108,7 +109,8 @@ class _Document(FPDF):
         """Fit `text` to the font; `**bold**` becomes bold in plain text and is unwrapped elsewhere."""
         text = _SUB_TAG.sub("", self.fit(text, style))
         text = _STRONG.sub(_BOLD + r"\1" + _BOLD if style == "" else r"\1", text)
-        return text.replace(_BOLD * 2, "")  # "**a****b**" is one bold run
+        # Untrusted text arrives Markdown-escaped (safe_text.inert_markdown): print it as typed.
+        return unescape_markdown(html.unescape(text.replace(_BOLD * 2, "")))
 
     def block(
         self,
@@ -146,19 +148,19 @@ class _Document(FPDF):
         self.ln(2)
 
 
-def markdown_to_pdf(markdown: str, title: str) -> bytes:
+def markdown_to_pdf(markdown: str, title: str, font: Path | None = None) -> bytes:
     """Render `markdown` under `title` as an A4 PDF (title in metadata and atop page 1).
 
     One render at a time per process: each one parses the font files into some 40 MB of
     short-lived objects, and overlapping renders in a busy server left the heap fragmented
     (resident memory rose with every report in the soak)."""
     with _RENDER_LOCK:
-        return _render(markdown, title)
+        return _render(markdown, title, font)
 
 
-def _render(markdown: str, title: str) -> bytes:
+def _render(markdown: str, title: str, font: Path | None) -> bytes:
     try:
-        pdf = _Document(_find_fonts())
+        pdf = _Document(_find_fonts(font))
     except Exception:  # an unreadable or broken font file: the core font still works
         pdf = _Document(None)
     title = _clean(title).replace("\n", " ")

@@ -2,21 +2,26 @@
 
 Every step reads the session from storage and writes its result back before returning,
 so the engine object holds no per-session state: a process that dies mid-interview
-resumes at the same turn, and many candidates can share one engine.
+resumes at the same turn, and many candidates (and several processes) can share it.
 
 States of the current turn: pending (awaiting an answer) -> received (answer stored,
 not yet scored) -> answered | skipped | dont_know | empty | repeated. After a turn is
 settled the engine asks a follow-up on the same question or moves to the next slot of
 the plan; when the plan is exhausted, the session is finished with a report.
+
+The conversation the candidate sees is stored too (`messages`), line by line, as it is
+said: every view of the chat is rendered from it, never from what a browser sends back.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
+import secrets
 from dataclasses import dataclass
 
 from interviewer.brains.base import Brain, FollowUpRequest, prepare_answer
+from interviewer.errors import UserError
 from interviewer.interview.follow_up import choose_gap
 from interviewer.interview.guards import MOVE_ON, AnswerKind, classify
 from interviewer.interview.plan import InterviewPlan
@@ -25,16 +30,18 @@ from interviewer.interview.selection import QuestionSelector
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.knowledge.schema import Question, QuestionType
 from interviewer.llm.usage import LLMCall
-from interviewer.safe_text import inert
 from interviewer.scoring.schemas import ScoreRecord
-from interviewer.storage.models import SessionRow, TurnRow
+from interviewer.storage.models import AnswerStatus, ChatRole, TurnKind
+from interviewer.storage.records import Message, Session, Turn
 from interviewer.storage.repository import Repository
 
 MAX_ANSWER_CHARS = 20_000
+MAX_NAME_CHARS = 200
 RECENT_TURNS = 2
+CODE_BYTES = 12  # 96 bits: a history code cannot be guessed
 
 
-class InterviewError(ValueError):
+class InterviewError(UserError, ValueError):
     """The request cannot be carried out; the message is safe to show the candidate."""
 
 
@@ -43,9 +50,19 @@ class Reply:
     session_id: str
     messages: list[str]  # interviewer lines to show, in order
     score: ScoreRecord | None  # the score of the answer just given, if it was scored
-    current: TurnRow | None  # the question now awaiting an answer
+    current: Turn | None  # the question now awaiting an answer
     finished: bool
     report: Report | None = None
+
+
+def candidate_key(code: str | None) -> str | None:
+    """What is stored for a candidate's private code: its hash, never the code itself."""
+    code = (code or "").strip()
+    return hashlib.sha256(code.encode()).hexdigest() if code else None
+
+
+def clean_name(name: str) -> str:
+    return " ".join(name.split())[:MAX_NAME_CHARS] or "anonymous"
 
 
 class InterviewEngine:
@@ -64,6 +81,19 @@ class InterviewEngine:
         self.brain = brain
         self.max_follow_ups = max_follow_ups
 
+    # ----- candidate codes --------------------------------------------------------------
+    def issue_code(self) -> str:
+        """A new private history code, chosen by the server and registered (as a hash)."""
+        code = secrets.token_urlsafe(CODE_BYTES)
+        key = candidate_key(code)
+        assert key is not None
+        self.repo.register_code(key)
+        return code
+
+    def known_code(self, code: str | None) -> bool:
+        key = candidate_key(code)
+        return key is not None and len(code or "") <= 100 and self.repo.code_issued(key)
+
     # ----- public actions -------------------------------------------------------------
     def start(
         self,
@@ -72,8 +102,11 @@ class InterviewEngine:
         seed: int | None = None,
         candidate_code: str | None = None,
     ) -> Reply:
-        """Open a session; `candidate_code` is the candidate's private code for their history."""
-        candidate = " ".join(candidate.split())[:200] or "anonymous"
+        """Open a session. `candidate_code` links it to a history; it must be a code this
+        server issued (`issue_code`), so nobody can plant sessions in a history they chose."""
+        if candidate_code is not None and not self.known_code(candidate_code):
+            raise InterviewError("That history code was not issued by this server.")
+        candidate = clean_name(candidate)
         seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
         session_id = self.repo.create_session(
             candidate=candidate,
@@ -82,11 +115,12 @@ class InterviewEngine:
             seed=seed,
             candidate_key=candidate_key(candidate_code),
         )
-        reply = self._advance(session_id, [])
         opening = (
-            f"Hello {inert(candidate)}! This is a mock interview: {plan.describe()}. "
+            f"Hello {candidate}! This is a mock interview: {plan.describe()}. "
             "Answer in your own words; you can skip a question or ask for a hint."
         )
+        self.repo.add_messages(session_id, [(ChatRole.interviewer, opening, None)])
+        reply = self._advance(session_id, [])
         return Reply(
             session_id,
             [opening, *reply.messages],
@@ -100,70 +134,71 @@ class InterviewEngine:
         if len(answer) > MAX_ANSWER_CHARS:
             raise InterviewError(
                 f"Answers are limited to {MAX_ANSWER_CHARS:,} characters "
-                f"(yours has {len(answer):,}); please shorten it."
+                f"(yours has {len(answer):,}); please shorten it. Nothing was saved."
             )
         session = self._active(session_id)
-        turn = self._pending(session)
+        turn = session.pending_turn
         if turn is None:
             return self._advance(session_id, [])
         # Stored first: nothing after this line can lose what the candidate typed.
-        self.repo.save_answer(turn.id, answer, "received")
+        self.repo.save_answer(turn.id, answer, AnswerStatus.received)
+        self.repo.add_messages(session_id, [(ChatRole.candidate, answer, turn.seq)])
         return self._settle_and_advance(session_id)
 
     def skip(self, session_id: str) -> Reply:
         session = self._active(session_id)
-        turn = self._pending(session)
+        turn = session.pending_turn
         if turn is None:
             return self._advance(session_id, [])
-        self.repo.save_answer(turn.id, "", AnswerKind.skip.value)
+        self.repo.save_answer(turn.id, "", AnswerStatus.skipped)
+        self.repo.add_messages(session_id, [(ChatRole.candidate, "(skipped)", turn.seq)])
         return self._advance(session_id, [MOVE_ON[AnswerKind.skip]])
 
     def hint(self, session_id: str) -> str:
         session = self._active(session_id)
-        turn = self._pending(session)
+        turn = session.pending_turn
         if turn is None:
             raise InterviewError("There is no open question to give a hint for.")
         question = self._question(turn)
         self.repo.count_hint(turn.id)
         if question.type is QuestionType.behavioural:
-            return (
+            text = (
                 "Hint: structure it as STAR: the situation, your task, the actions you took "
                 "yourself, and the result (with a number if you can)."
             )
-        index = min(turn.hints_used, len(question.key_points) - 1)
-        point = question.key_points[index]
-        cue = point.keywords[0] if point.keywords else point.text.split()[0]
-        return f'Hint: think about "{cue}".'
+        else:
+            index = min(turn.hints_used, len(question.key_points) - 1)
+            point = question.key_points[index]
+            cue = point.keywords[0] if point.keywords else point.text.split()[0]
+            text = f'Hint: think about "{cue}".'
+        self.repo.add_messages(session_id, [(ChatRole.interviewer, text, turn.seq)])
+        return text
 
     def repeat(self, session_id: str) -> str:
-        turn = self._pending(self._active(session_id))
+        turn = self._active(session_id).pending_turn
         if turn is None:
             raise InterviewError("There is no open question to repeat.")
+        self.repo.add_messages(session_id, [(ChatRole.interviewer, turn.question_text, turn.seq)])
         return turn.question_text
 
     def end(self, session_id: str) -> Reply:
         session = self.repo.get_session(session_id)
-        if session.status != "finished":
+        closing = "Thanks, that's the end of the interview. Here is your report."
+        if not session.finished:
             self._finish(session_id)
+            self.repo.add_messages(session_id, [(ChatRole.interviewer, closing, None)])
         report = self.report(session_id)
-        return Reply(
-            session_id,
-            ["Thanks, that's the end of the interview. Here is your report."],
-            None,
-            None,
-            True,
-            report,
-        )
+        return Reply(session_id, [closing], None, None, True, report)
 
     def resume(self, session_id: str) -> Reply:
         """Where a session stands: re-settles a stored-but-unscored answer after a crash."""
         session = self.repo.get_session(session_id)
-        if session.status == "finished":
+        if session.finished:
             return Reply(session_id, [], None, None, True, self.report(session_id))
-        last = session.turns[-1] if session.turns else None
-        if last is not None and last.answer_status == "received":
+        last = session.last_turn
+        if last is not None and last.answer_status is AnswerStatus.received:
             return self._settle_and_advance(session_id)
-        return self._advance(session_id, [])
+        return self._advance(session_id, [], quiet=True)
 
     def report(self, session_id: str) -> Report:
         session = self.repo.get_session(session_id)
@@ -171,59 +206,77 @@ class InterviewEngine:
             return Report.model_validate_json(session.report_json)
         return self._build_report(session)
 
+    def chat(self, session_id: str) -> list[Message]:
+        """The conversation as the candidate saw it, from the database."""
+        return self.repo.messages(session_id)
+
     # ----- the state machine ----------------------------------------------------------
     def _settle_and_advance(self, session_id: str) -> Reply:
         session = self.repo.get_session(session_id)
         turn = session.turns[-1]
         earlier = [
-            t.answer for t in session.turns[:-1] if t.answer and t.answer_status == "answered"
+            t.answer
+            for t in session.turns[:-1]
+            if t.answer and t.answer_status is AnswerStatus.answered
         ]
         kind = classify(turn.answer or "", earlier)
         if kind is not AnswerKind.answered:
-            self.repo.set_answer_status(turn.id, kind.value)
+            self.repo.set_answer_status(turn.id, AnswerStatus(kind.value))
             return self._advance(session_id, [MOVE_ON[kind]])
         log: list[LLMCall] = []
         try:
             score = self._score(session, turn, log)
             self.repo.save_score(turn.id, score)
-            self.repo.set_answer_status(turn.id, "answered")
+            self.repo.set_answer_status(turn.id, AnswerStatus.answered)
         finally:
             self.repo.record_calls(session_id, turn.seq, log)
         reply = self._advance(session_id, [])
         return Reply(session_id, reply.messages, score, reply.current, reply.finished, reply.report)
 
-    def _advance(self, session_id: str, messages: list[str]) -> Reply:
+    def _advance(self, session_id: str, messages: list[str], *, quiet: bool = False) -> Reply:
+        """Move to the next question and say so; `messages` are lines already decided
+        (a move-on line) that are stored with the next question. A resume is `quiet`: the
+        pending question is already in the chat, so it is returned but not stored again."""
         session = self.repo.get_session(session_id)
-        if session.status == "finished":
+        if session.finished:
+            self._say(session_id, messages, None)
             return Reply(session_id, messages, None, None, True, self.report(session_id))
-        pending = self._pending(session)
+        pending = session.pending_turn
         if pending is not None:
-            return Reply(session_id, [*messages, pending.question_text], None, pending, False)
+            said = [*messages, pending.question_text]
+            self._say(session_id, messages if quiet else said, pending.seq)
+            return Reply(session_id, said, None, pending, False)
         log: list[LLMCall] = []
         try:
-            follow = self._maybe_follow_up(session, log)
-            if follow is not None:
-                return Reply(session_id, [*messages, follow.question_text], None, follow, False)
-            turn = self._ask_next_main(session, log)
+            turn = self._maybe_follow_up(session, log) or self._ask_next_main(session, log)
         finally:
             self.repo.record_calls(session_id, len(session.turns) + 1, log)
         if turn is None:
             report = self._finish(session_id)
-            return Reply(
-                session_id,
-                [*messages, "That's all my questions. Thank you! Here is your report."],
-                None,
-                None,
-                True,
-                report,
-            )
-        return Reply(session_id, [*messages, turn.question_text], None, turn, False)
+            said = [*messages, "That's all my questions. Thank you! Here is your report."]
+            self._say(session_id, said, None)
+            return Reply(session_id, said, None, None, True, report)
+        said = [*messages, turn.question_text]
+        self._say(session_id, said, turn.seq)
+        self._refresh_summary(session_id)
+        return Reply(session_id, said, None, turn, False)
 
-    def _score(self, session: SessionRow, turn: TurnRow, log: list[LLMCall]) -> ScoreRecord:
+    def _say(self, session_id: str, lines: list[str], turn_seq: int | None) -> None:
+        """Store interviewer lines; the last one belongs to `turn_seq` (its question)."""
+        self.repo.add_messages(
+            session_id,
+            [
+                (ChatRole.interviewer, line, turn_seq if i == len(lines) - 1 else None)
+                for i, line in enumerate(lines)
+            ],
+        )
+
+    def _score(self, session: Session, turn: Turn, log: list[LLMCall]) -> ScoreRecord:
         thread = [
             t
             for t in session.turns
-            if t.main_seq == turn.main_seq and t.answer_status in ("answered", "received")
+            if t.main_seq == turn.main_seq
+            and t.answer_status in (AnswerStatus.answered, AnswerStatus.received)
         ]
         combined = "\n".join(t.answer or "" for t in thread)
         question = self._question(turn)
@@ -232,42 +285,41 @@ class InterviewEngine:
             return self.brain.score_star(question.question, prepared, log)
         return self.brain.score_technical(question, prepared, log)
 
-    def _maybe_follow_up(self, session: SessionRow, log: list[LLMCall]) -> TurnRow | None:
-        if not session.turns:
-            return None
-        last = session.turns[-1]
-        if last.answer_status != "answered" or not last.scores:
+    def _maybe_follow_up(self, session: Session, log: list[LLMCall]) -> Turn | None:
+        last = session.last_turn
+        if last is None or last.answer_status is not AnswerStatus.answered:
             return None  # declined, empty or repeated answers move on
+        score = last.score
+        if score is None:
+            return None
         thread = [t for t in session.turns if t.main_seq == last.main_seq]
         if len(thread) - 1 >= self.max_follow_ups:
             return None
-        score = ScoreRecord.model_validate_json(last.scores[-1].payload)
         question = self._question(last)
         asked = {t.probing for t in thread}
         choice = choose_gap(question, score, asked)
         if choice is None:
             return None
-        gap, suggestion, note = choice.gap, choice.suggestion, choice.note
         answer_text = "\n".join(t.answer or "" for t in thread if t.answer)
         text = self.brain.follow_up(
-            FollowUpRequest(question.question, answer_text, gap, suggestion), log
+            FollowUpRequest(question.question, answer_text, choice.gap, choice.suggestion), log
         )
         return self.repo.add_turn(
             session.id,
             seq=len(session.turns) + 1,
-            kind="follow_up",
+            kind=TurnKind.follow_up,
             main_seq=last.main_seq,
             question_id=question.id,
             area=last.area,
             question_type=last.question_type,
             question_text=text,
             source=last.source,
-            probing=note,
+            probing=choice.note,
         )
 
-    def _ask_next_main(self, session: SessionRow, log: list[LLMCall]) -> TurnRow | None:
+    def _ask_next_main(self, session: Session, log: list[LLMCall]) -> Turn | None:
         plan = InterviewPlan.model_validate_json(session.plan_json)
-        mains = [t for t in session.turns if t.kind == "main"]
+        mains = [t for t in session.turns if t.kind is TurnKind.main]
         if len(mains) >= len(plan.slots):
             return None
         slot = plan.slots[len(mains)]
@@ -295,7 +347,7 @@ class InterviewEngine:
         return self.repo.add_turn(
             session.id,
             seq=seq,
-            kind="main",
+            kind=TurnKind.main,
             main_seq=seq,
             question_id=question.id,
             area=selected.area,
@@ -309,9 +361,22 @@ class InterviewEngine:
         session = self.repo.get_session(session_id)
         report = self._build_report(session)
         self.repo.finish(session_id, report.model_dump_json())
+        self._store_summary(session_id, report)
         return report
 
-    def _build_report(self, session: SessionRow) -> Report:
+    def _refresh_summary(self, session_id: str) -> None:
+        self._store_summary(session_id, self._build_report(self.repo.get_session(session_id)))
+
+    def _store_summary(self, session_id: str, report: Report) -> None:
+        answered = sum(1 for q in report.questions if q.status == "answered")
+        self.repo.update_summary(
+            session_id,
+            overall=report.overall,
+            answered=answered,
+            fallbacks=report.fallback_scores,
+        )
+
+    def _build_report(self, session: Session) -> Report:
         plan = InterviewPlan.model_validate_json(session.plan_json)
         calls = self.repo.llm_calls(session.id)
         costs = [c.cost_usd for c in calls if c.cost_usd is not None]
@@ -324,23 +389,11 @@ class InterviewEngine:
         return build_report(session, self.kb, plan.describe(), usage)
 
     # ----- helpers --------------------------------------------------------------------
-    def _active(self, session_id: str) -> SessionRow:
+    def _active(self, session_id: str) -> Session:
         session = self.repo.get_session(session_id)
-        if session.status == "finished":
+        if session.finished:
             raise InterviewError("This interview has finished; start a new one to keep practising.")
         return session
 
-    @staticmethod
-    def _pending(session: SessionRow) -> TurnRow | None:
-        if session.turns and session.turns[-1].answer_status == "pending":
-            return session.turns[-1]
-        return None
-
-    def _question(self, turn: TurnRow) -> Question:
+    def _question(self, turn: Turn) -> Question:
         return self.kb.question(turn.question_id)
-
-
-def candidate_key(code: str | None) -> str | None:
-    """What is stored for a candidate's private code: its hash, never the code itself."""
-    code = (code or "").strip()
-    return hashlib.sha256(code.encode()).hexdigest() if code else None

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from interviewer.errors import UserError
 from interviewer.knowledge.loader import KnowledgeBase
 
 MAX_JOB_DESCRIPTION = 20_000
@@ -104,7 +105,7 @@ class InterviewPlan(BaseModel):
         return f"{self.questions} {noun} ({self.difficulty}): {mix}{focus}"
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """The requested plan cannot be built; the message says why."""
 
 
@@ -137,6 +138,11 @@ def build_plan(
     if questions is None:
         questions = max(1, minutes // MINUTES_PER_QUESTION) if minutes else default_questions
     jd = (job_description or "").strip() or None
+    if jd is not None and len(jd) > MAX_JOB_DESCRIPTION:
+        raise PlanError(
+            f"The job description is limited to {MAX_JOB_DESCRIPTION:,} characters "
+            f"(it has {len(jd):,}); shorten it."
+        )
     focus = job_focus(jd) if jd else {}
 
     # Weights: every chosen area 1; areas the job description names get more.

@@ -8,10 +8,10 @@ from pydantic import BaseModel, Field
 
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.scoring.schemas import STAR_PARTS, ScoreRecord
-from interviewer.storage.models import SessionRow, TurnRow
+from interviewer.storage.models import AnswerStatus
+from interviewer.storage.records import Session, Turn
 
-ANSWERED = {"answered"}
-DECLINED = {"skipped", "dont_know"}
+DECLINED = {AnswerStatus.skipped, AnswerStatus.dont_know}
 
 
 class QuestionSummary(BaseModel):
@@ -51,14 +51,15 @@ class Report(BaseModel):
     llm: dict[str, float]
 
 
-def _final_score(thread: list[TurnRow]) -> ScoreRecord | None:
+def _final_score(thread: list[Turn]) -> ScoreRecord | None:
+    """A question's score is the latest score in its thread (main question and follow-ups)."""
     for turn in reversed(thread):
-        if turn.scores:
-            return ScoreRecord.model_validate_json(turn.scores[-1].payload)
+        if turn.score is not None:
+            return turn.score
     return None
 
 
-def _status(main: TurnRow, final: ScoreRecord | None) -> str:
+def _status(main: Turn, final: ScoreRecord | None) -> str:
     if final is not None:
         return "answered"
     if main.answer_status in DECLINED:
@@ -67,9 +68,9 @@ def _status(main: TurnRow, final: ScoreRecord | None) -> str:
 
 
 def build_report(
-    session: SessionRow, kb: KnowledgeBase, plan_text: str, llm: dict[str, float]
+    session: Session, kb: KnowledgeBase, plan_text: str, llm: dict[str, float]
 ) -> Report:
-    threads: dict[int, list[TurnRow]] = defaultdict(list)
+    threads: dict[int, list[Turn]] = defaultdict(list)
     for turn in session.turns:
         threads[turn.main_seq].append(turn)
     summaries: list[QuestionSummary] = []

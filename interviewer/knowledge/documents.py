@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from interviewer.errors import UserError
 from interviewer.knowledge.chunking import chunk_text
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.knowledge.schema import Question
@@ -45,7 +46,7 @@ class Chunk:
         return base
 
 
-class ExtraFileError(ValueError):
+class ExtraFileError(UserError, ValueError):
     """A user-supplied file cannot be ingested; the message says why."""
 
 

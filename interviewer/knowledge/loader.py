@@ -13,13 +13,14 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from interviewer.errors import UserError
 from interviewer.knowledge.schema import Area, Question, Topic
 
 # libyaml's safe loader when PyYAML was built with it (parses the guide ~10x faster).
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class KnowledgeError(ValueError):
+class KnowledgeError(UserError, ValueError):
     """A knowledge file is malformed; the message says where and why."""
 
 

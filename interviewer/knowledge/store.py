@@ -16,6 +16,7 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 
 from interviewer.config import Settings
+from interviewer.errors import UserError
 from interviewer.knowledge.documents import Chunk
 from interviewer.knowledge.embedder import make_embedder
 
@@ -23,7 +24,7 @@ UPSERT_BATCH = 128
 QUERY_CACHE = 2048
 
 
-class StoreUnavailable(RuntimeError):
+class StoreUnavailable(UserError, RuntimeError):
     """The knowledge store cannot be reached (for example the Chroma server is down)."""
 
 

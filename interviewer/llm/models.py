@@ -1,7 +1,10 @@
-"""Chat models from a model string: "openai:gpt-4o-mini", or any OpenAI-compatible server.
+"""Chat models from a model string: "openai:gpt-4o-mini", "anthropic:claude-...", "ollama:llama3.1".
 
-`INTERVIEWER_BASE_URL` points the same client at Ollama, vLLM, LM Studio or a llama.cpp
-server; local servers need no key. Nothing here connects until a call is made.
+The only module that builds vendor clients. OpenAI models (and any OpenAI-compatible server:
+Ollama, vLLM, LM Studio, llama.cpp, through `INTERVIEWER_BASE_URL`) use `ChatOpenAI`; every
+other provider LangChain knows is built by `init_chat_model` once its integration package
+is installed (`langchain-anthropic`, `langchain-google-genai`, `langchain-ollama`, ...).
+Nothing here connects until a call is made.
 """
 
 from __future__ import annotations
@@ -11,15 +14,17 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from interviewer.config import OFFLINE, Settings
+from interviewer.errors import UserError
 
 LOCAL_PLACEHOLDER_KEY = "not-needed"
 
 
-class ModelConfigError(ValueError):
+class ModelConfigError(UserError, ValueError):
     pass
 
 
 def parse_model(model: str) -> tuple[str, str]:
+    """'openai:gpt-4o-mini' -> ('openai', 'gpt-4o-mini'); a bare name means OpenAI."""
     provider, _, name = model.partition(":")
     if not name:
         return "openai", provider
@@ -33,13 +38,33 @@ def make_chat_model(
     if model == OFFLINE:
         raise ModelConfigError("the offline brain has no chat model")
     provider, name = parse_model(model)
-    if provider == "scripted":
-        return _scripted(settings, name)
-    if provider != "openai":
+    common: dict[str, Any] = {
+        "timeout": settings.llm_timeout_s,
+        "max_retries": settings.llm_max_retries,  # clients back off and honour Retry-After
+        "temperature": 0,
+        "max_tokens": settings.llm_max_tokens,
+    }
+    if provider == "openai":
+        return _openai(settings, name, {**common, **overrides})
+    from langchain.chat_models import init_chat_model
+
+    key = settings.api_key.get_secret_value() if settings.api_key else None
+    options = {**common, **overrides}
+    if key:
+        options["api_key"] = key
+    if settings.base_url:
+        options["base_url"] = settings.base_url
+    try:
+        return init_chat_model(name, model_provider=provider, **options)
+    except ImportError as exc:
         raise ModelConfigError(
-            f"unknown provider {provider!r} in {model!r}: use 'openai:NAME' (with INTERVIEWER_BASE_URL "
-            "for Ollama, vLLM, LM Studio or llama.cpp)"
-        )
+            f"provider {provider!r} needs its LangChain integration package: {exc}"
+        ) from exc
+    except ValueError as exc:
+        raise ModelConfigError(f"cannot build model {model!r}: {exc}") from exc
+
+
+def _openai(settings: Settings, name: str, options: dict[str, Any]) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
 
     key = settings.api_key.get_secret_value() if settings.api_key else None
@@ -48,31 +73,9 @@ def make_chat_model(
             "an OpenAI model needs INTERVIEWER_API_KEY (or OPENAI_API_KEY), "
             "or INTERVIEWER_BASE_URL for a local server"
         )
-    options: dict[str, Any] = {
-        "model": name,
-        "api_key": key or LOCAL_PLACEHOLDER_KEY,
-        "base_url": settings.base_url,
-        "timeout": settings.llm_timeout_s,
-        "max_retries": settings.llm_max_retries,  # the openai client backs off and honours Retry-After
-        "temperature": 0,
-        "max_tokens": settings.llm_max_tokens,
-    }
-    options.update(overrides)
-    return ChatOpenAI(**options)
-
-
-def _scripted(settings: Settings, name: str) -> BaseChatModel:
-    if name not in ("mirror", "fixed"):
-        raise ModelConfigError(
-            f"unknown scripted model {name!r}: the scripted provider has 'mirror' and 'fixed'"
-        )
-    from interviewer.interview.factory import offline_brain
-    from interviewer.knowledge.loader import load_knowledge
-    from interviewer.llm.scripted import ScriptedMirrorChat
-
-    return ScriptedMirrorChat(
-        brain=offline_brain(settings),
-        kb=load_knowledge(settings.knowledge_dir),
-        scoring_latency_s=settings.scripted_latency_s,
-        fixed=name == "fixed",
+    return ChatOpenAI(
+        model=name,
+        api_key=key or LOCAL_PLACEHOLDER_KEY,  # type: ignore[arg-type]
+        base_url=settings.base_url,
+        **options,
     )

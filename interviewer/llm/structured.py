@@ -12,6 +12,8 @@ import json
 import re
 import time
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from langchain_core.language_models import BaseChatModel
@@ -28,6 +30,22 @@ from interviewer.prompts import Prompt
 
 T = TypeVar("T", bound=BaseModel)
 _FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DeclaredCall:
+    """What a model call is for: its purpose ("score_star", "follow_up", ...; ":reask" on a
+    retry), its prompt version and its inputs. Set for the duration of each call."""
+
+    purpose: str
+    prompt_version: str
+    inputs: dict[str, Any]
+
+
+# Stand-in models (the scripted model, test doubles) answer by this, never by prompt wording.
+# A context variable rather than run metadata: LangChain hands metadata to `_generate`
+# but not to `_stream`.
+declared_call: ContextVar[DeclaredCall | None] = ContextVar("declared_call", default=None)
 
 
 class IncompleteStream(RuntimeError):
@@ -79,15 +97,19 @@ def call_logged(
     prompt_version: str,
     log: list[LLMCall],
     on_text: Callable[[str], None] | None = None,
+    inputs: dict[str, Any] | None = None,
 ) -> str:
     """One model call, recorded in `log` whether it succeeds or fails.
 
     With `on_text`, the reply is streamed and the text so far is handed over as it grows.
-    The prompt version travels as run metadata (recordings key on it; tracing shows it).
+    The call's purpose, prompt version and inputs travel as run metadata: recordings key on
+    the version, tracing shows them, and stand-in models answer by purpose and inputs.
     """
     prompt_tokens = count_prompt_tokens(messages, model)
     started = time.perf_counter()
-    config: Any = {"metadata": {"prompt_version": prompt_version}}
+    config: Any = {
+        "metadata": {"prompt_version": prompt_version, "purpose": purpose, "inputs": inputs or {}}
+    }
     text = ""
 
     def record(completion: int, error: str = "") -> None:
@@ -105,6 +127,7 @@ def call_logged(
             )
         )
 
+    token = declared_call.set(DeclaredCall(purpose, prompt_version, dict(inputs or {})))
     try:
         if on_text is None:
             text = text_of(chat.invoke(list(messages), config=config))
@@ -121,6 +144,8 @@ def call_logged(
     except Exception as exc:
         record(0, type(exc).__name__)
         raise
+    finally:
+        declared_call.reset(token)
     record(count_completion_tokens(text, model))
     return text
 
@@ -137,6 +162,7 @@ def invoke_structured(
     context: dict[str, Any],
     max_attempts: int,
     log: list[LLMCall],
+    inputs: dict[str, Any] | None = None,
 ) -> T:
     messages: list[BaseMessage] = prompt.render(schema=schema_for(schema), **values)
     last = ""
@@ -148,6 +174,7 @@ def invoke_structured(
             purpose=purpose if attempt == 1 else f"{purpose}:reask",
             prompt_version=prompt.label,
             log=log,
+            inputs={**values, **(inputs or {})},
         )
         try:
             return schema.model_validate_json(extract_json(last), context=context)

@@ -170,7 +170,13 @@ class ScoreRecord(BaseModel):
         default_factory=list,
         description="Sentences addressed to the grader, removed before scoring.",
     )
-    fallback_reason: str | None = None
+    fallback_reason: str | None = Field(
+        default=None, description="Why the LLM failed, in a few safe words the candidate sees."
+    )
+    fallback_detail: str | None = Field(
+        default=None,
+        description="The failure in full (secrets redacted), for the log and the coach only.",
+    )
     model_answer: str | None = Field(
         default=None, description="The knowledge base's outline of a strong answer (technical)."
     )

@@ -1,15 +1,76 @@
-"""Tables: sessions, their turns, the scores of each turn, and every LLM call."""
+"""Tables: sessions, their turns and scores, the chat as shown, LLM calls, coach records,
+and the security bookkeeping (issued candidate codes, coach logins and their sessions).
+
+The schema changes only through a migration (`storage/migrations/`); `Base.metadata` is
+what the latest migration builds, and a test checks that the two agree.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+class SessionStatus(StrEnum):
+    active = "active"
+    finished = "finished"
+
+
+class TurnKind(StrEnum):
+    main = "main"
+    follow_up = "follow_up"
+
+
+class AnswerStatus(StrEnum):
+    """pending (awaiting an answer) -> received (stored, not yet scored) -> a settled state."""
+
+    pending = "pending"
+    received = "received"
+    answered = "answered"
+    skipped = "skipped"
+    dont_know = "dont_know"
+    empty = "empty"
+    repeated = "repeated"
+
+
+class ScoreKind(StrEnum):
+    star = "star"
+    technical = "technical"
+
+
+class ChatRole(StrEnum):
+    interviewer = "assistant"
+    candidate = "user"
+
+
+def _enum(kind: type[StrEnum], length: int = 20) -> Enum:
+    """Stored as its value in a plain VARCHAR (no database enum type, no CHECK constraint),
+    so adding a member never needs a migration; Python sees the enum."""
+    return Enum(
+        kind,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
 
 
 class Base(DeclarativeBase):
@@ -23,13 +84,21 @@ class SessionRow(Base):
     candidate: Mapped[str] = mapped_column(String(200), index=True)
     # sha256 of the candidate's private code: how a returning candidate finds their history.
     candidate_key: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
-    status: Mapped[str] = mapped_column(String(20), default="active")
+    status: Mapped[SessionStatus] = mapped_column(
+        _enum(SessionStatus), default=SessionStatus.active
+    )
     brain: Mapped[str] = mapped_column(String(200))
     plan_json: Mapped[str] = mapped_column(Text)
     seed: Mapped[int] = mapped_column(Integer)
     report_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, onupdate=now)
+    # Kept current by the engine after every scored answer, so a coach's list is one query
+    # instead of a report per session.
+    overall: Mapped[float | None] = mapped_column(Float, nullable=True)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    fallbacks: Mapped[int] = mapped_column(Integer, default=0)
+    areas: Mapped[str] = mapped_column(String(500), default="")
 
     turns: Mapped[list[TurnRow]] = relationship(
         back_populates="session", order_by="TurnRow.seq", cascade="all, delete-orphan"
@@ -44,7 +113,7 @@ class TurnRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))  # main | follow_up
+    kind: Mapped[TurnKind] = mapped_column(_enum(TurnKind))
     main_seq: Mapped[int] = mapped_column(Integer)
     question_id: Mapped[str] = mapped_column(String(200))
     area: Mapped[str] = mapped_column(String(100))
@@ -53,7 +122,9 @@ class TurnRow(Base):
     source: Mapped[str] = mapped_column(String(500))
     probing: Mapped[str] = mapped_column(Text, default="")  # hidden interviewer note
     answer: Mapped[str | None] = mapped_column(Text, nullable=True)
-    answer_status: Mapped[str] = mapped_column(String(20), default="pending")
+    answer_status: Mapped[AnswerStatus] = mapped_column(
+        _enum(AnswerStatus), default=AnswerStatus.pending
+    )
     hints_used: Mapped[int] = mapped_column(Integer, default=0)
     asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -69,7 +140,7 @@ class ScoreRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     turn_id: Mapped[int] = mapped_column(ForeignKey("turns.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[ScoreKind] = mapped_column(_enum(ScoreKind))
     brain: Mapped[str] = mapped_column(String(30))
     model: Mapped[str] = mapped_column(String(200))
     prompt_version: Mapped[str] = mapped_column(String(100))
@@ -78,6 +149,20 @@ class ScoreRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
     turn: Mapped[TurnRow] = relationship(back_populates="scores")
+
+
+class MessageRow(Base):
+    """The conversation exactly as the candidate saw it, in order: the server's own record,
+    from which every view of the chat is rendered (a browser's copy is never trusted)."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id"), index=True)
+    role: Mapped[ChatRole] = mapped_column(_enum(ChatRole, 16))
+    text: Mapped[str] = mapped_column(Text)
+    turn_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
 class LLMCallRow(Base):
@@ -106,7 +191,7 @@ class OverrideRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     turn_id: Mapped[int] = mapped_column(ForeignKey("turns.id"), index=True)
     coach: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20))  # star | technical
+    kind: Mapped[ScoreKind] = mapped_column(_enum(ScoreKind))
     payload: Mapped[str] = mapped_column(Text)  # the coach's labels, as JSON
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
@@ -121,3 +206,43 @@ class NoteRow(Base):
     coach: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class CandidateCodeRow(Base):
+    """A private history code the server issued (only its hash is kept). A code a browser
+    sends that is not here was not issued by us and is refused."""
+
+    __tablename__ = "candidate_codes"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the code
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class CoachSessionRow(Base):
+    """A coach's login: the cookie carries a random token, the database only its hash."""
+
+    __tablename__ = "coach_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    address: Mapped[str] = mapped_column(String(64), default="")
+
+
+class LoginAttemptRow(Base):
+    """Every coach login attempt, for per-account and per-address limits and the audit.
+    The password is never stored, not even a wrong one."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (
+        Index("ix_login_attempts_username_at", "username", "at"),
+        Index("ix_login_attempts_address_at", "address", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(64))
+    ok: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)

@@ -1,36 +1,54 @@
 """All database access goes through here; every write commits before returning.
 
 The candidate's answer is committed on its own, before any scoring or LLM call, so a
-crash or an LLM failure afterwards never loses what they typed.
+crash or an LLM failure afterwards never loses what they typed. Reads return the frozen
+records of `storage.records`, never ORM rows.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, delete, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload, sessionmaker
 
+from interviewer.errors import UserError
 from interviewer.llm.usage import LLMCall
 from interviewer.scoring.schemas import ScoreRecord
+from interviewer.storage import records
+from interviewer.storage.migrate import upgrade
 from interviewer.storage.models import (
-    Base,
+    AnswerStatus,
+    CandidateCodeRow,
+    ChatRole,
+    CoachSessionRow,
     LLMCallRow,
+    LoginAttemptRow,
+    MessageRow,
     NoteRow,
     OverrideRow,
+    ScoreKind,
     ScoreRow,
     SessionRow,
+    SessionStatus,
+    TurnKind,
     TurnRow,
     now,
 )
 
 
-class SessionNotFound(LookupError):
-    pass
+class SessionNotFound(UserError, LookupError):
+    """No session has that id. The message never repeats the id a client sent."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "That interview session was not found; it may have been deleted. Start a new one."
+        )
 
 
 def make_engine(url: str) -> Engine:
@@ -49,12 +67,71 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    from datetime import UTC
+
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _turn(row: TurnRow) -> records.Turn:
+    return records.Turn(
+        id=row.id,
+        session_id=row.session_id,
+        seq=row.seq,
+        kind=TurnKind(row.kind),
+        main_seq=row.main_seq,
+        question_id=row.question_id,
+        area=row.area,
+        question_type=row.question_type,
+        question_text=row.question_text,
+        source=row.source,
+        probing=row.probing or "",
+        answer=row.answer,
+        answer_status=AnswerStatus(row.answer_status),
+        hints_used=row.hints_used,
+        asked_at=_utc(row.asked_at),
+        answered_at=_utc(row.answered_at) if row.answered_at else None,
+        scores=tuple(ScoreRecord.model_validate_json(s.payload) for s in row.scores),
+    )
+
+
+def _session(row: SessionRow) -> records.Session:
+    return records.Session(
+        id=row.id,
+        candidate=row.candidate,
+        candidate_key=row.candidate_key,
+        status=SessionStatus(row.status),
+        brain=row.brain,
+        plan_json=row.plan_json,
+        seed=row.seed,
+        report_json=row.report_json,
+        created_at=_utc(row.created_at),
+        updated_at=_utc(row.updated_at),
+        turns=tuple(_turn(t) for t in row.turns),
+    )
+
+
+@dataclass(frozen=True)
+class SessionQuery:
+    """A coach's filter over sessions, applied in SQL."""
+
+    candidate: str = ""
+    since: date | None = None
+    until: date | None = None
+    area: str | None = None
+    min_score: float = 0.0
+    max_score: float = 100.0
+    fallback_only: bool = False
+
+
 class Repository:
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
-        Base.metadata.create_all(self.engine)
+        self.migrated_from = upgrade(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
 
+    # ----- sessions and turns -----------------------------------------------------------
     def create_session(
         self,
         *,
@@ -74,11 +151,15 @@ class Repository:
                     plan_json=plan_json,
                     seed=seed,
                     candidate_key=candidate_key,
+                    status=SessionStatus.active,
+                    answered=0,
+                    fallbacks=0,
+                    areas="",
                 )
             )
         return session_id
 
-    def get_session(self, session_id: str) -> SessionRow:
+    def get_session(self, session_id: str) -> records.Session:
         with self._session() as db:
             row = db.scalar(
                 select(SessionRow)
@@ -86,33 +167,29 @@ class Repository:
                 .options(selectinload(SessionRow.turns).selectinload(TurnRow.scores))
             )
             if row is None:
-                raise SessionNotFound(f"no interview session {session_id!r}")
-            return row
+                raise SessionNotFound()
+            return _session(row)
 
-    def list_sessions(
-        self, candidate: str | None = None, candidate_key: str | None = None, limit: int = 500
-    ) -> list[SessionRow]:
+    def exists(self, session_id: str) -> bool:
         with self._session() as db:
-            query = select(SessionRow).order_by(SessionRow.created_at.desc()).limit(limit)
-            if candidate:
-                query = query.where(SessionRow.candidate.ilike(f"%{candidate}%"))
-            if candidate_key is not None:
-                query = query.where(SessionRow.candidate_key == candidate_key)
-            return list(
-                db.scalars(
-                    query.options(selectinload(SessionRow.turns).selectinload(TurnRow.scores))
-                )
-            )
+            return db.scalar(select(SessionRow.id).where(SessionRow.id == session_id)) is not None
 
-    def add_turn(self, session_id: str, **fields: Any) -> TurnRow:
+    def add_turn(self, session_id: str, **fields: Any) -> records.Turn:
         with self._session.begin() as db:
-            turn = TurnRow(session_id=session_id, **fields)
+            turn = TurnRow(
+                session_id=session_id, answer_status=AnswerStatus.pending, hints_used=0, **fields
+            )
             db.add(turn)
             db.flush()
-            db.get(SessionRow, session_id).updated_at = now()  # type: ignore[union-attr]
-        return turn
+            session = db.get(SessionRow, session_id)
+            assert session is not None
+            session.updated_at = now()
+            areas = set(filter(None, (session.areas or "").split(", "))) | {turn.area}
+            session.areas = ", ".join(sorted(areas))[:500]
+            db.flush()
+            return _turn(turn)
 
-    def save_answer(self, turn_id: int, answer: str, status: str) -> datetime:
+    def save_answer(self, turn_id: int, answer: str, status: AnswerStatus) -> datetime:
         with self._session.begin() as db:
             turn = db.get(TurnRow, turn_id)
             assert turn is not None
@@ -121,7 +198,7 @@ class Repository:
             turn.answered_at = now()
             return turn.answered_at
 
-    def set_answer_status(self, turn_id: int, status: str) -> None:
+    def set_answer_status(self, turn_id: int, status: AnswerStatus) -> None:
         with self._session.begin() as db:
             turn = db.get(TurnRow, turn_id)
             assert turn is not None
@@ -138,7 +215,7 @@ class Repository:
             db.add(
                 ScoreRow(
                     turn_id=turn_id,
-                    kind=record.kind,
+                    kind=ScoreKind(record.kind),
                     brain=record.brain,
                     model=record.model,
                     prompt_version=record.prompt_version,
@@ -147,6 +224,127 @@ class Repository:
                 )
             )
 
+    def update_summary(
+        self, session_id: str, *, overall: float | None, answered: int, fallbacks: int
+    ) -> None:
+        with self._session.begin() as db:
+            row = db.get(SessionRow, session_id)
+            if row is None:
+                raise SessionNotFound()
+            row.overall, row.answered, row.fallbacks = overall, answered, fallbacks
+
+    def finish(self, session_id: str, report_json: str) -> None:
+        with self._session.begin() as db:
+            row = db.get(SessionRow, session_id)
+            if row is None:
+                raise SessionNotFound()
+            row.status = SessionStatus.finished
+            row.report_json = report_json
+
+    # ----- the chat as shown --------------------------------------------------------------
+    def add_messages(
+        self, session_id: str, messages: Iterable[tuple[ChatRole, str, int | None]]
+    ) -> None:
+        rows = [
+            MessageRow(session_id=session_id, role=role, text=text, turn_seq=seq)
+            for role, text, seq in messages
+        ]
+        if rows:
+            with self._session.begin() as db:
+                db.add_all(rows)
+
+    def messages(self, session_id: str) -> list[records.Message]:
+        with self._session() as db:
+            rows = db.scalars(
+                select(MessageRow)
+                .where(MessageRow.session_id == session_id)
+                .order_by(MessageRow.id)
+            )
+            return [
+                records.Message(ChatRole(r.role), r.text, r.turn_seq, _utc(r.created_at))
+                for r in rows
+            ]
+
+    # ----- lists ----------------------------------------------------------------------
+    def find_sessions(
+        self, query: SessionQuery, *, offset: int = 0, limit: int = 25
+    ) -> tuple[list[records.SessionSummary], int]:
+        """One page of sessions, newest first, and how many match in all."""
+        where: list[Any] = []
+        if query.candidate.strip():
+            where.append(SessionRow.candidate.ilike(f"%{query.candidate.strip()[:200]}%"))
+        if query.since:
+            where.append(
+                SessionRow.created_at >= datetime.combine(query.since, datetime.min.time())
+            )
+        if query.until:
+            where.append(
+                SessionRow.created_at
+                < datetime.combine(query.until + timedelta(days=1), datetime.min.time())
+            )
+        if query.area:
+            where.append(SessionRow.areas.contains(query.area))
+        if query.min_score > 0:
+            where.append(func.coalesce(SessionRow.overall, 0.0) >= query.min_score)
+        if query.max_score < 100:
+            where.append(func.coalesce(SessionRow.overall, 0.0) <= query.max_score)
+        if query.fallback_only:
+            where.append(SessionRow.fallbacks > 0)
+        with self._session() as db:
+            total = db.scalar(select(func.count()).select_from(SessionRow).where(*where)) or 0
+            rows = list(
+                db.scalars(
+                    select(SessionRow)
+                    .where(*where)
+                    .order_by(SessionRow.created_at.desc(), SessionRow.id)
+                    .offset(max(0, offset))
+                    .limit(max(1, min(limit, 200)))
+                )
+            )
+            counts = self._override_counts(db, [r.id for r in rows])
+            return [self._summary(r, counts.get(r.id, 0)) for r in rows], int(total)
+
+    def sessions_for_code(
+        self, candidate_key: str, limit: int = 200
+    ) -> list[records.SessionSummary]:
+        with self._session() as db:
+            rows = list(
+                db.scalars(
+                    select(SessionRow)
+                    .where(SessionRow.candidate_key == candidate_key)
+                    .order_by(SessionRow.created_at)
+                    .limit(limit)
+                )
+            )
+            return [self._summary(r, 0) for r in rows]
+
+    @staticmethod
+    def _summary(row: SessionRow, overrides: int) -> records.SessionSummary:
+        return records.SessionSummary(
+            id=row.id,
+            candidate=row.candidate,
+            created_at=_utc(row.created_at),
+            status=SessionStatus(row.status),
+            overall=row.overall,
+            answered=row.answered or 0,
+            fallbacks=row.fallbacks or 0,
+            areas=row.areas or "",
+            overrides=overrides,
+        )
+
+    @staticmethod
+    def _override_counts(db: Any, session_ids: list[str]) -> dict[str, int]:
+        if not session_ids:
+            return {}
+        rows = db.execute(
+            select(TurnRow.session_id, func.count(OverrideRow.id))
+            .join(OverrideRow, OverrideRow.turn_id == TurnRow.id)
+            .where(TurnRow.session_id.in_(session_ids))
+            .group_by(TurnRow.session_id)
+        )
+        return {session_id: int(count) for session_id, count in rows}
+
+    # ----- LLM calls ------------------------------------------------------------------
     def record_calls(
         self, session_id: str | None, turn_seq: int | None, calls: Iterable[LLMCall]
     ) -> None:
@@ -170,56 +368,151 @@ class Repository:
             with self._session.begin() as db:
                 db.add_all(rows)
 
-    def llm_calls(self, session_id: str) -> list[LLMCallRow]:
+    def llm_calls(self, session_id: str) -> list[records.LLMCallRecord]:
         with self._session() as db:
-            return list(
-                db.scalars(
-                    select(LLMCallRow)
-                    .where(LLMCallRow.session_id == session_id)
-                    .order_by(LLMCallRow.id)
-                )
+            rows = db.scalars(
+                select(LLMCallRow)
+                .where(LLMCallRow.session_id == session_id)
+                .order_by(LLMCallRow.id)
             )
+            return [
+                records.LLMCallRecord(
+                    r.purpose,
+                    r.model,
+                    r.prompt_version,
+                    r.prompt_tokens,
+                    r.completion_tokens,
+                    r.latency_ms,
+                    r.cost_usd,
+                    r.ok,
+                    r.error,
+                    r.turn_seq,
+                    _utc(r.created_at),
+                )
+                for r in rows
+            ]
 
-    def finish(self, session_id: str, report_json: str) -> None:
-        with self._session.begin() as db:
-            row = db.get(SessionRow, session_id)
-            if row is None:
-                raise SessionNotFound(f"no interview session {session_id!r}")
-            row.status = "finished"
-            row.report_json = report_json
-
+    # ----- coach records --------------------------------------------------------------
     def add_override(
-        self, turn_id: int, *, coach: str, kind: str, payload: str, reason: str
+        self, turn_id: int, *, coach: str, kind: ScoreKind, payload: str, reason: str
     ) -> None:
         with self._session.begin() as db:
             db.add(
                 OverrideRow(turn_id=turn_id, coach=coach, kind=kind, payload=payload, reason=reason)
             )
 
-    def overrides(self, turn_ids: list[int] | None = None) -> list[OverrideRow]:
+    def overrides(self, turn_ids: list[int] | None = None) -> list[records.Override]:
         with self._session() as db:
             query = select(OverrideRow).order_by(OverrideRow.id)
             if turn_ids is not None:
                 query = query.where(OverrideRow.turn_id.in_(turn_ids))
-            return list(db.scalars(query))
+            return [
+                records.Override(
+                    o.id,
+                    o.turn_id,
+                    o.coach,
+                    ScoreKind(o.kind),
+                    o.payload,
+                    o.reason,
+                    _utc(o.created_at),
+                )
+                for o in db.scalars(query)
+            ]
 
     def add_note(self, session_id: str, *, coach: str, text: str, turn_seq: int | None) -> None:
         with self._session.begin() as db:
             db.add(NoteRow(session_id=session_id, coach=coach, text=text, turn_seq=turn_seq))
 
-    def notes(self, session_id: str) -> list[NoteRow]:
+    def notes(self, session_id: str) -> list[records.Note]:
         with self._session() as db:
-            return list(
-                db.scalars(
-                    select(NoteRow).where(NoteRow.session_id == session_id).order_by(NoteRow.id)
-                )
+            rows = db.scalars(
+                select(NoteRow).where(NoteRow.session_id == session_id).order_by(NoteRow.id)
             )
+            return [
+                records.Note(n.id, n.session_id, n.turn_seq, n.coach, n.text, _utc(n.created_at))
+                for n in rows
+            ]
 
-    def turn(self, turn_id: int) -> TurnRow:
+    def turn(self, turn_id: int) -> records.Turn:
         with self._session() as db:
             row = db.scalar(
                 select(TurnRow).where(TurnRow.id == turn_id).options(selectinload(TurnRow.scores))
             )
             if row is None:
                 raise LookupError(f"no turn {turn_id}")
-            return row
+            return _turn(row)
+
+    # ----- candidate codes --------------------------------------------------------------
+    def register_code(self, key: str) -> None:
+        with self._session.begin() as db:
+            if db.get(CandidateCodeRow, key) is None:
+                db.add(CandidateCodeRow(key=key))
+
+    def code_issued(self, key: str) -> bool:
+        with self._session() as db:
+            return db.get(CandidateCodeRow, key) is not None
+
+    # ----- coach logins -----------------------------------------------------------------
+    def record_login(self, username: str, address: str, ok: bool) -> None:
+        with self._session.begin() as db:
+            db.add(LoginAttemptRow(username=username[:200], address=address[:64], ok=ok))
+
+    def login_failures(
+        self, *, since: datetime, username: str | None = None, address: str | None = None
+    ) -> tuple[int, datetime | None]:
+        """Failed attempts since `since` (for the account or the address), and the latest."""
+        where: list[Any] = [LoginAttemptRow.ok.is_(False), LoginAttemptRow.at >= since]
+        if username is not None:
+            where.append(LoginAttemptRow.username == username[:200])
+        if address is not None:
+            where.append(LoginAttemptRow.address == address[:64])
+        with self._session() as db:
+            count, latest = db.execute(
+                select(func.count(LoginAttemptRow.id), func.max(LoginAttemptRow.at)).where(*where)
+            ).one()
+            return int(count or 0), _utc(latest) if latest else None
+
+    def last_success(self, username: str) -> datetime | None:
+        with self._session() as db:
+            latest = db.scalar(
+                select(func.max(LoginAttemptRow.at)).where(
+                    LoginAttemptRow.username == username[:200], LoginAttemptRow.ok.is_(True)
+                )
+            )
+            return _utc(latest) if latest else None
+
+    def create_coach_session(
+        self, token_hash: str, username: str, expires_at: datetime, address: str
+    ) -> None:
+        with self._session.begin() as db:
+            db.add(
+                CoachSessionRow(
+                    token_hash=token_hash,
+                    username=username,
+                    expires_at=expires_at,
+                    address=address[:64],
+                )
+            )
+
+    def coach_session(self, token_hash: str) -> tuple[str, datetime, datetime] | None:
+        """(username, expires_at, last_seen) of a coach login, or None."""
+        with self._session() as db:
+            row = db.get(CoachSessionRow, token_hash)
+            if row is None:
+                return None
+            return row.username, _utc(row.expires_at), _utc(row.last_seen)
+
+    def touch_coach_session(self, token_hash: str) -> None:
+        with self._session.begin() as db:
+            row = db.get(CoachSessionRow, token_hash)
+            if row is not None:
+                row.last_seen = now()
+
+    def end_coach_session(self, token_hash: str) -> None:
+        with self._session.begin() as db:
+            db.execute(delete(CoachSessionRow).where(CoachSessionRow.token_hash == token_hash))
+
+    def purge_coach_sessions(self, before: datetime) -> int:
+        with self._session.begin() as db:
+            result = db.execute(delete(CoachSessionRow).where(CoachSessionRow.expires_at < before))
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,181 +1,255 @@
-"""The candidate's interview room: set-up, conversation, feedback, report and history."""
+"""The candidate's interview room: set-up, conversation, feedback, report and history.
+
+The server owns the state. Handlers take the session id the server issued (kept in the
+browser) and the text the candidate typed, nothing else: the chat, the panels and the
+history are rendered from the database on every event, so a browser cannot feed back a
+chat message, a file path or a score. Every handler fills every output (a view object),
+never `gr.skip()`: Gradio keeps one more copy of a component per browser session each
+time an output goes from skipped to a value (docs/decisions/002-no-skipped-outputs.md).
+"""
 
 from __future__ import annotations
 
-import functools
 import logging
 import queue
-import secrets
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import gradio as gr
 import pandas as pd
 
 from interviewer.brains.base import text_sink
-from interviewer.exports.pdf import markdown_to_pdf
-from interviewer.interview.engine import InterviewEngine, InterviewError, Reply, candidate_key
-from interviewer.interview.plan import PlanError, build_plan
+from interviewer.errors import UserError
+from interviewer.exports.report import report_markdown
+from interviewer.exports.score import key_points_markdown, score_markdown
+from interviewer.interview.engine import (
+    MAX_ANSWER_CHARS,
+    InterviewEngine,
+    InterviewError,
+    candidate_key,
+)
+from interviewer.interview.plan import build_plan
 from interviewer.interview.report import Report
-from interviewer.knowledge.store import StoreUnavailable
-from interviewer.safe_text import inert
-from interviewer.scoring.schemas import ScoreRecord
+from interviewer.safe_text import has_lone_surrogate, inert_markdown
+from interviewer.storage.models import AnswerStatus
 from interviewer.storage.repository import SessionNotFound
 from interviewer.ui import views
-from interviewer.ui.files import write_export
+from interviewer.ui.downloads import Downloads
+from interviewer.ui.limits import ClientLimits, TooBusy
 
 log = logging.getLogger(__name__)
-SAFE_ERRORS = (InterviewError, PlanError, StoreUnavailable, SessionNotFound)
 AFTER_EACH = "after each answer"
 AT_THE_END = "at the end"
 THINKING = "…"
-Chat = list[dict[str, str]]
-N_OUTPUTS = (
-    12  # chat, session, answer box, score, highlights, key points, report, 3 files, 2 charts
-)
 SCORES_AT_THE_END = "Scores appear in the report when the interview ends."
-# score, highlights, key points, report, its 3 files, 2 charts: what a session without scores shows
-EMPTY_PANELS: tuple[Any, ...] = ("", [], "", "", None, None, None, None, None)
+DIFFICULTIES = ("mixed", "easy", "medium", "hard")
+MAX_QUESTIONS = 15
 
 
-def _friendly(exc: Exception) -> str:
-    if isinstance(exc, SAFE_ERRORS):
-        return f"⚠️ {exc}"
-    log.exception("unexpected error in a candidate handler")
-    return (
-        "⚠️ Something went wrong on our side. Your answer is saved; try sending again in a moment."
-    )
+@dataclass
+class RoomView:
+    """Everything the room shows, one field per output component."""
+
+    chat: views.Chat = field(default_factory=list)
+    session_id: str = ""
+    answer: str = ""
+    score: str = ""
+    highlights: list[tuple[str, str | None]] = field(default_factory=list)
+    points: str = ""
+    report: str = ""
+    downloads: str = ""
+    area_chart: pd.DataFrame | None = None
+    star_chart: pd.DataFrame | None = None
 
 
-def area_chart(report: Report) -> pd.DataFrame:
-    return pd.DataFrame({"area": list(report.per_area), "score %": list(report.per_area.values())})
+@dataclass
+class RoomComponents:
+    chat: Any
+    session_id: Any
+    answer: Any
+    score: Any
+    highlights: Any
+    points: Any
+    report: Any
+    downloads: Any
+    area_chart: Any
+    star_chart: Any
+
+    def outputs(self) -> list[Any]:
+        return [getattr(self, name) for name in RoomView.__dataclass_fields__]
+
+    def updates(self, view: RoomView) -> dict[Any, Any]:
+        """Every output gets a value (never a skip)."""
+        return {getattr(self, name): getattr(view, name) for name in RoomView.__dataclass_fields__}
 
 
-def star_chart(report: Report) -> pd.DataFrame:
-    return pd.DataFrame(
-        {"part": list(report.star_breakdown), "average (0-2)": list(report.star_breakdown.values())}
-    )
+def _address(request: gr.Request | None) -> str:
+    client = getattr(request, "client", None)
+    return str(getattr(client, "host", None) or "local")
 
 
-@functools.lru_cache(maxsize=64)
-def _report_files(report_json: str) -> tuple[str, str, str, str]:
-    """A report's markdown and its MD, JSON and PDF downloads, written once per report.
-
-    A finished session's panels are shown again on resume and after any later click, and
-    the PDF alone takes ~190 ms of CPU."""
-    report = Report.model_validate_json(report_json)
-    markdown, as_json = views.report_files(report)
-    stem = f"report-{report.session_id}"
-    return (
-        markdown,
-        write_export(f"{stem}.md", markdown),
-        write_export(f"{stem}.json", as_json),
-        write_export(
-            f"{stem}.pdf", markdown_to_pdf(markdown, f"Interview report: {report.candidate}")
-        ),
-    )
+def _checked_text(text: str, what: str, limit: int) -> str:
+    if has_lone_surrogate(text):
+        raise InterviewError(
+            f"Your {what} contains a character that cannot be stored (an unpaired surrogate); "
+            "remove it and try again. Nothing was saved."
+        )
+    if len(text) > limit:
+        raise InterviewError(
+            f"Your {what} is limited to {limit:,} characters (it has {len(text):,}). "
+            "Nothing was saved."
+        )
+    return text
 
 
 class CandidateRoom:
     """Handlers for the interview room; each one is a thin call into the engine."""
 
-    def __init__(self, engine: InterviewEngine) -> None:
+    def __init__(self, engine: InterviewEngine, downloads: Downloads, limits: ClientLimits) -> None:
         self.engine = engine
+        self.downloads = downloads
+        self.limits = limits
 
-    def _interviewer(self, chat: Chat, reply: Reply) -> Chat:
-        messages = list(reply.messages)
-        if reply.current is not None and messages:
-            messages[-1] = views.question_message(reply.current, messages[-1])
-        return [*chat, *({"role": "assistant", "content": m} for m in messages)]
-
-    def _outputs(
-        self, chat: Chat, reply: Reply, answer_box: str, feedback: str = AFTER_EACH
-    ) -> tuple[Any, ...]:
-        return (
-            self._interviewer(chat, reply),
-            reply.session_id,
-            answer_box,
-            *self._panels(reply.session_id, feedback, reply.report if reply.finished else None),
-        )
-
-    def _panels(
-        self, session_id: str, feedback: str, report: Report | None = None
-    ) -> tuple[Any, ...]:
-        """The score, highlights, key points and report, as a view of the stored session.
-
-        Every handler sends every output a real value, never gr.skip(): Gradio keeps one more
-        copy of a component, for the life of the browser session, each time an output goes
-        from skipped to a value (a 20-candidate soak grew by about 15 MB a minute from it)."""
+    # ----- views ----------------------------------------------------------------------
+    def view(
+        self,
+        session_id: str,
+        feedback: str = AFTER_EACH,
+        answer: str = "",
+        notices: tuple[str, ...] = (),
+        streaming: str | None = None,
+    ) -> RoomView:
+        """The room for a session, rendered from the database."""
+        if not session_id:
+            return RoomView(chat=[views.notice(n) for n in notices], answer=answer)
         try:
-            session = self.engine.repo.get_session(session_id) if session_id else None
-        except Exception:  # an unknown or unreachable session: empty panels, the chat says why
-            session = None
-        if session is None:
-            return EMPTY_PANELS
-        if report is None and session.status == "finished":
-            report = self.engine.report(session_id)
-        scored = [t for t in session.turns if t.scores]
-        feedback_panels: tuple[Any, ...] = ("", [], "")
-        if feedback != AFTER_EACH and report is None:
-            feedback_panels = (SCORES_AT_THE_END, [], "")
+            session = self.engine.repo.get_session(session_id)
+        except SessionNotFound as exc:
+            return RoomView(
+                chat=[views.notice(str(exc)), *map(views.notice, notices)], answer=answer
+            )
+        chat = views.chat_messages(self.engine.chat(session_id), session.turns)
+        if streaming is not None:
+            chat.append({"role": "assistant", "content": inert_markdown(streaming)})
+        chat += [views.notice(n) for n in notices]
+        room = RoomView(chat=chat, session_id=session_id, answer=answer)
+        report = self.engine.report(session_id) if session.finished else None
+        scored = [t for t in session.turns if t.score is not None]
+        if feedback == AT_THE_END and report is None:
+            room.score = SCORES_AT_THE_END
         elif scored:
             turn = scored[-1]
-            record = ScoreRecord.model_validate_json(turn.scores[-1].payload)
+            record = turn.score
+            assert record is not None
             question = self.engine.kb.question(turn.question_id)
-            feedback_panels = (
-                views.score_markdown(record),
-                views.star_highlights(turn.answer or "", record) if record.star else [],
-                views.key_points_markdown(record, [kp.text for kp in question.key_points]),
+            thread = "\n".join(
+                t.answer or ""
+                for t in session.turns
+                if t.main_seq == turn.main_seq
+                and t.seq <= turn.seq
+                and t.answer_status is AnswerStatus.answered
             )
-        report_panels = EMPTY_PANELS[3:] if report is None else self._report_outputs(report)
-        return (*feedback_panels, *report_panels)
+            room.score = score_markdown(record)
+            room.highlights = views.star_highlights(thread, record) if record.star else []
+            room.points = key_points_markdown(record, [kp.text for kp in question.key_points])
+        if report is not None:
+            self._report_panels(room, report)
+        return room
 
-    def _report_outputs(self, report: Report) -> tuple[Any, ...]:
-        return (*_report_files(report.model_dump_json()), area_chart(report), star_chart(report))
+    def _report_panels(self, room: RoomView, report: Report) -> None:
+        room.report = report_markdown(report)
+        room.downloads = views.download_links(self.downloads.report_links(report.session_id))
+        room.area_chart = views.area_chart(report)
+        room.star_chart = views.star_chart(report)
 
-    def _error(
-        self,
-        chat: Chat,
-        exc: Exception,
-        session_id: str,
-        answer_box: str,
-        feedback: str = AFTER_EACH,
-    ) -> tuple[Any, ...]:
-        chat = [*chat, {"role": "assistant", "content": _friendly(exc)}]
-        return (chat, session_id, answer_box, *self._panels(session_id, feedback))
+    def _failed(self, exc: Exception, session_id: str, feedback: str, answer: str) -> RoomView:
+        if isinstance(exc, UserError):
+            return self.view(session_id, feedback, answer, (str(exc),))
+        log.exception("unexpected error in a candidate handler")
+        saved = bool(answer.strip()) and self._answer_saved(session_id, answer)
+        message = (
+            "Something went wrong on our side. Your answer is saved; reload the page or press "
+            "Send again to continue."
+            if saved
+            else "Something went wrong on our side and nothing was saved; your text is still in "
+            "the box, so try again in a moment."
+        )
+        return self.view(session_id, feedback, answer, (message,))
+
+    def _answer_saved(self, session_id: str, answer: str) -> bool:
+        try:
+            session = self.engine.repo.get_session(session_id)
+        except Exception:
+            return False
+        return any(t.answer == answer for t in session.turns[-2:])
 
     # ----- handlers ---------------------------------------------------------------------
     def start(
-        self, name: str, areas: list[str], difficulty: str, questions: float, job: str, code: str
-    ) -> tuple[Any, ...]:
-        code = (code or "").strip() or secrets.token_urlsafe(9)
+        self,
+        name: str,
+        areas: list[str] | None,
+        difficulty: str,
+        questions: float,
+        job: str,
+        feedback: str,
+        code: str,
+        request: gr.Request | None = None,
+    ) -> tuple[RoomView, str]:
+        """A new interview; returns the room and the history code (issued here if the
+        browser holds none this server issued)."""
+        address = _address(request)
+        code = code if self.engine.known_code(code) else ""
         try:
-            plan = build_plan(
-                self.engine.kb,
-                areas=areas or None,
-                difficulty=difficulty,  # type: ignore[arg-type]
-                questions=int(questions),
-                job_description=job or None,
-            )
-            reply = self.engine.start(name or "candidate", plan, candidate_code=code)
+            with self.limits.running(address):
+                self.limits.check_new_session(address)
+                name = _checked_text(name or "", "name", 200)
+                job = _checked_text(job or "", "job description", 20_000)
+                if difficulty not in DIFFICULTIES:
+                    raise InterviewError(f"Difficulty is one of {', '.join(DIFFICULTIES)}.")
+                count = int(questions or 0)
+                if not 1 <= count <= MAX_QUESTIONS:
+                    raise InterviewError(f"Choose between 1 and {MAX_QUESTIONS} questions.")
+                plan = build_plan(
+                    self.engine.kb,
+                    areas=list(areas or []) or None,
+                    difficulty=difficulty,  # type: ignore[arg-type]
+                    questions=count,
+                    job_description=job or None,
+                )
+                code = code or self.engine.issue_code()
+                reply = self.engine.start(name or "candidate", plan, candidate_code=code)
         except Exception as exc:
-            return (*self._error([], exc, "", ""), code)
-        return (*self._outputs([], reply, ""), code)
+            return self._failed(exc, "", feedback, ""), code
+        return self.view(reply.session_id, feedback), code
 
     def send(
-        self, answer: str, session_id: str, chat: Chat, feedback: str
-    ) -> Iterator[tuple[Any, ...]]:
+        self, answer: str, session_id: str, feedback: str, request: gr.Request | None = None
+    ) -> Iterator[RoomView]:
+        answer = answer or ""
         if not session_id:
-            yield self._error(chat, InterviewError("Start an interview first."), "", answer)
+            yield self.view("", feedback, answer, ("Start an interview first.",))
             return
-        panels = self._panels(session_id, feedback)  # unchanged until the reply is in
         if not answer.strip():
-            yield (chat, session_id, answer, *panels)  # an empty send does nothing
+            yield self.view(session_id, feedback, answer)  # an empty send does nothing
             return
-        chat = [*chat, {"role": "user", "content": inert(answer)}]
+        try:
+            with self.limits.running(_address(request)):
+                yield from self._send(answer, session_id, feedback)
+        except TooBusy as exc:
+            yield self.view(session_id, feedback, answer, (str(exc),))
+
+    def _send(self, answer: str, session_id: str, feedback: str) -> Iterator[RoomView]:
+        try:
+            _checked_text(answer, "answer", MAX_ANSWER_CHARS)
+        except InterviewError as exc:
+            yield self.view(session_id, feedback, answer, (str(exc),))
+            return
         # Show the answer at once; the interviewer's reply follows.
-        yield (chat + [{"role": "assistant", "content": THINKING}], session_id, answer, *panels)
+        pending = self.view(session_id, feedback, answer)
+        pending.chat = [*pending.chat, {"role": "user", "content": inert_markdown(answer)}]
+        yield RoomView(**{**pending.__dict__, "chat": [*pending.chat, _thinking()]})
         outcome: dict[str, Any] = {}
         words: queue.Queue[str | None] = queue.Queue()  # None: the engine has finished
 
@@ -196,97 +270,114 @@ class CandidateRoom:
                     words.put(None)
                     break
                 text = newer
-            yield (
-                chat + [{"role": "assistant", "content": inert(text)}],
-                session_id,
-                answer,
-                *panels,
-            )
+            yield self.view(session_id, feedback, answer, streaming=text)
         if "error" in outcome:
-            # The answer box keeps the text; the database already holds it if it got that far.
-            yield self._error(chat[:-1], outcome["error"], session_id, answer, feedback)
+            # The answer box keeps the text; the message says whether it was stored.
+            yield self._failed(outcome["error"], session_id, feedback, answer)
             return
-        yield self._outputs(chat, outcome["reply"], "", feedback)
+        yield self.view(session_id, feedback)
 
-    def skip(self, session_id: str, chat: Chat, answer: str, feedback: str) -> tuple[Any, ...]:
+    def skip(
+        self, session_id: str, answer: str, feedback: str, request: gr.Request | None = None
+    ) -> RoomView:
         try:
-            reply = self.engine.skip(session_id)
+            with self.limits.running(_address(request)):
+                self.engine.skip(session_id)
         except Exception as exc:
-            return self._error(chat, exc, session_id, answer, feedback)
-        chat = [*chat, {"role": "user", "content": "(skipped)"}]
-        return self._outputs(chat, reply, answer, feedback)
+            return self._failed(exc, session_id, feedback, answer or "")
+        return self.view(session_id, feedback, answer or "")
 
-    def hint(self, session_id: str, chat: Chat) -> Chat:
+    def hint(
+        self, session_id: str, answer: str, feedback: str, request: gr.Request | None = None
+    ) -> RoomView:
         try:
-            return [*chat, {"role": "assistant", "content": self.engine.hint(session_id)}]
+            with self.limits.running(_address(request)):
+                self.engine.hint(session_id)
         except Exception as exc:
-            return [*chat, {"role": "assistant", "content": _friendly(exc)}]
+            return self._failed(exc, session_id, feedback, answer or "")
+        return self.view(session_id, feedback, answer or "")
 
-    def repeat(self, session_id: str, chat: Chat) -> Chat:
+    def repeat(
+        self, session_id: str, answer: str, feedback: str, request: gr.Request | None = None
+    ) -> RoomView:
         try:
-            return [*chat, {"role": "assistant", "content": self.engine.repeat(session_id)}]
+            with self.limits.running(_address(request)):
+                self.engine.repeat(session_id)
         except Exception as exc:
-            return [*chat, {"role": "assistant", "content": _friendly(exc)}]
+            return self._failed(exc, session_id, feedback, answer or "")
+        return self.view(session_id, feedback, answer or "")
 
-    def end(self, session_id: str, chat: Chat, answer: str, feedback: str) -> tuple[Any, ...]:
+    def end(
+        self, session_id: str, answer: str, feedback: str, request: gr.Request | None = None
+    ) -> RoomView:
         try:
-            reply = self.engine.end(session_id)
+            with self.limits.running(_address(request)):
+                self.engine.end(session_id)
         except Exception as exc:
-            return self._error(chat, exc, session_id, answer, feedback)
-        return self._outputs(chat, reply, answer, feedback)
+            return self._failed(exc, session_id, feedback, answer or "")
+        return self.view(session_id, feedback, answer or "")
 
-    def resume(self, session_id: str, feedback: str = AFTER_EACH) -> tuple[Any, ...]:
-        session_id = (session_id or "").strip()
+    def resume(
+        self, session_id: str, feedback: str = AFTER_EACH, request: gr.Request | None = None
+    ) -> RoomView:
+        session_id = (session_id or "").strip()[:100]
         if not session_id:
-            return ([], "", "", *EMPTY_PANELS)
+            return RoomView()
         try:
-            session = self.engine.repo.get_session(session_id)
-            reply = self.engine.resume(session_id)
+            with self.limits.running(_address(request)):
+                self.engine.resume(session_id)
         except Exception as exc:
-            return self._error([], exc, "", "", feedback)
-        chat: Chat = []
-        for turn in session.turns:
-            chat.append(
-                {"role": "assistant", "content": views.question_message(turn, turn.question_text)}
-            )
-            if turn.answer_status not in ("pending", "received"):
-                chat.append(
-                    {"role": "user", "content": inert(turn.answer) or f"({turn.answer_status})"}
-                )
-        if (
-            reply.current is not None
-            and session.turns
-            and session.turns[-1].answer_status == "pending"
-        ):
-            reply = Reply(reply.session_id, [], None, reply.current, False)
-        return self._outputs(chat, reply, "", feedback)
+            failed = self._failed(exc, "", feedback, "")
+            return failed
+        return self.view(session_id, feedback)
 
-    def history(self, code: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-        key = candidate_key(code)
-        rows = []
-        if key is not None:
-            for session in reversed(self.engine.repo.list_sessions(candidate_key=key)):
-                report = self.engine.report(session.id)
-                rows.append(
-                    {
-                        "session": session.id,
-                        "date": session.created_at.strftime("%Y-%m-%d %H:%M"),
-                        "status": session.status,
-                        "overall %": report.overall or 0.0,
-                        "answered": sum(1 for q in report.questions if q.status == "answered"),
-                    }
-                )
-        table = pd.DataFrame(rows, columns=["session", "date", "status", "overall %", "answered"])
-        return table, table[["date", "overall %"]]
+    def resume_pasted(
+        self, session_id: str, feedback: str, request: gr.Request | None = None
+    ) -> RoomView:
+        """A session id typed by hand: look-ups are rate-limited like history codes."""
+        try:
+            self.limits.check_lookup(_address(request))
+        except TooBusy as exc:
+            return self.view("", feedback, "", (str(exc),))
+        return self.resume(session_id, feedback, request)
+
+    def history(
+        self, code: str, request: gr.Request | None = None
+    ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+        columns = ["session", "date", "status", "overall %", "answered"]
+        empty = pd.DataFrame([], columns=columns)
+        try:
+            self.limits.check_lookup(_address(request))
+        except TooBusy as exc:
+            return empty, empty[["date", "overall %"]], str(exc)
+        key = candidate_key(code) if self.engine.known_code(code) else None
+        rows = [
+            {
+                "session": s.id,
+                "date": s.created_at.strftime("%Y-%m-%d %H:%M"),
+                "status": s.status.value,
+                "overall %": s.overall or 0.0,
+                "answered": s.answered,
+            }
+            for s in (reversed(self.engine.repo.sessions_for_code(key)) if key else [])
+        ]
+        table = pd.DataFrame(rows, columns=columns)
+        message = "" if rows else "No sessions for that code."
+        return table, table[["date", "overall %"]], message
 
 
-def build_candidate_tab(
-    engine: InterviewEngine, banner: str, default_questions: int
-) -> tuple[Any, ...]:
-    room = CandidateRoom(engine)
+def _thinking() -> dict[str, str]:
+    return {"role": "assistant", "content": THINKING}
+
+
+def build_candidate_room(
+    room: CandidateRoom, banner: str, default_questions: int, state_secret: str
+) -> tuple[RoomComponents, Any, Any, Any]:
+    """The room's components and events (inside a gr.Blocks); returns what page load needs."""
+    engine = room.engine
     gr.Markdown(banner, elem_id="brain-banner")
-    session_id = gr.BrowserState("", storage_key="interviewer-session")
-    code = gr.BrowserState("", storage_key="interviewer-candidate", secret="interviewer-local")
+    session_state = gr.BrowserState("", storage_key="interviewer-session", secret=state_secret)
+    code_state = gr.BrowserState("", storage_key="interviewer-candidate", secret=state_secret)
     with gr.Tab("Interview"):
         with gr.Row():
             with gr.Column(scale=1, min_width=280):
@@ -294,13 +385,11 @@ def build_candidate_tab(
                 chosen = gr.CheckboxGroup(
                     list(engine.kb.areas), label="Areas (empty = balanced mix)"
                 )
-                difficulty = gr.Radio(
-                    ["mixed", "easy", "medium", "hard"], value="mixed", label="Difficulty"
-                )
+                difficulty = gr.Radio(list(DIFFICULTIES), value="mixed", label="Difficulty")
                 questions = gr.Slider(
                     1,
-                    15,
-                    value=min(default_questions, 15),
+                    MAX_QUESTIONS,
+                    value=min(default_questions, MAX_QUESTIONS),
                     step=1,
                     label="Main questions",
                     elem_id="questions",
@@ -313,7 +402,7 @@ def build_candidate_tab(
                 answer = gr.Textbox(
                     label="Your answer",
                     lines=5,
-                    max_length=20_000,
+                    max_length=MAX_ANSWER_CHARS,
                     elem_id="answer",
                     placeholder="Type your answer, then Send.",
                 )
@@ -335,14 +424,14 @@ def build_candidate_tab(
                 points = gr.Markdown(elem_id="key-points")
         with gr.Accordion("Report", open=True):
             with gr.Row():
-                areas_plot = gr.BarPlot(
+                area_chart = gr.BarPlot(
                     x="area",
                     y="score %",
                     y_lim=[0, 100],
                     title="Score by area",
                     elem_id="area-chart",
                 )
-                star_plot = gr.BarPlot(
+                star_chart = gr.BarPlot(
                     x="part",
                     y="average (0-2)",
                     y_lim=[0, 2],
@@ -351,43 +440,85 @@ def build_candidate_tab(
                     elem_id="star-chart",
                 )
             report = gr.Markdown(elem_id="report")
-            with gr.Row():
-                md_file = gr.File(label="Report (Markdown)", elem_id="report-md")
-                json_file = gr.File(label="Report (JSON)", elem_id="report-json")
-                pdf_file = gr.File(label="Report (PDF)", elem_id="report-pdf")
+            downloads = gr.HTML(elem_id="report-downloads")
     with gr.Tab("My history"):
         gr.Markdown(
             "Your private code links your sessions in this browser. Keep it to see your history "
             "on another device; nobody else can list your sessions without it."
         )
-        code_box = gr.Textbox(label="Your code", elem_id="code", type="password")
+        code_box = gr.Textbox(label="Your code", elem_id="code", type="password", max_length=100)
         show = gr.Button("Show my sessions")
+        history_note = gr.Markdown()
         history_table = gr.Dataframe(interactive=False)
         history_plot = gr.LinePlot(x="date", y="overall %", y_lim=[0, 100], title="Progress")
-        resume_id = gr.Textbox(label="Resume a session (paste its id)")
+        resume_id = gr.Textbox(label="Resume a session (paste its id)", max_length=100)
         resume = gr.Button("Resume")
 
-    outputs = [
+    parts = RoomComponents(
         chat,
-        session_id,
+        session_state,
         answer,
         score,
         highlights,
         points,
         report,
-        md_file,
-        json_file,
-        pdf_file,
-        areas_plot,
-        star_plot,
-    ]
-    start.click(room.start, [name, chosen, difficulty, questions, job, code], [*outputs, code])
-    send.click(room.send, [answer, session_id, chat, feedback], outputs)
-    answer.submit(room.send, [answer, session_id, chat, feedback], outputs)
-    skip.click(room.skip, [session_id, chat, answer, feedback], outputs)
-    end.click(room.end, [session_id, chat, answer, feedback], outputs)
-    hint.click(room.hint, [session_id, chat], chat)
-    repeat.click(room.repeat, [session_id, chat], chat)
-    resume.click(room.resume, [resume_id, feedback], outputs)
-    show.click(room.history, [code_box], [history_table, history_plot])
-    return room, session_id, code, code_box, outputs
+        downloads,
+        area_chart,
+        star_chart,
+    )
+    outputs = parts.outputs()
+
+    def on_start(
+        who: str,
+        areas: list[str],
+        level: str,
+        count: float,
+        job_text: str,
+        shown: str,
+        code_held: str,
+        request: gr.Request,
+    ) -> dict[Any, Any]:
+        view, code = room.start(who, areas, level, count, job_text, shown, code_held, request)
+        return {**parts.updates(view), code_state: code, code_box: code}
+
+    def on_send(
+        text: str, session_id: str, shown: str, request: gr.Request
+    ) -> Iterator[dict[Any, Any]]:
+        for view in room.send(text, session_id, shown, request):
+            yield parts.updates(view)
+
+    def action(handler: Any) -> Any:
+        def run(session_id: str, text: str, shown: str, request: gr.Request) -> dict[Any, Any]:
+            return parts.updates(handler(session_id, text, shown, request))
+
+        return run
+
+    start.click(
+        on_start,
+        [name, chosen, difficulty, questions, job, feedback, code_state],
+        [*outputs, code_state, code_box],
+        api_name="start",
+    )
+    gr.on(
+        [send.click, answer.submit],
+        on_send,
+        [answer, session_state, feedback],
+        outputs,
+        api_name="send",
+    )
+    for button, handler, api in (
+        (skip, room.skip, "skip"),
+        (hint, room.hint, "hint"),
+        (repeat, room.repeat, "repeat"),
+        (end, room.end, "end"),
+    ):
+        button.click(action(handler), [session_state, answer, feedback], outputs, api_name=api)
+
+    def on_resume(pasted: str, shown: str, request: gr.Request) -> dict[Any, Any]:
+        return parts.updates(room.resume_pasted(pasted, shown, request))
+
+    resume.click(on_resume, [resume_id, feedback], outputs, api_name="resume")
+    show.click(
+        room.history, [code_box], [history_table, history_plot, history_note], api_name="history"
+    )
+    return parts, session_state, code_state, code_box

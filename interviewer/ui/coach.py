@@ -1,43 +1,33 @@
 """The coach's review desk: find sessions, read transcripts, override scores, export.
 
-Served as its own Gradio app behind authentication, so none of it (UI or HTTP API) is
-reachable without coach credentials.
+Served as its own Gradio app under the coach path, behind `CoachGate`: none of it (pages,
+API, files) answers without a coach login. The session list is paged from the summary
+columns (no report is built per row); a click on a row opens its transcript. Like the
+candidate room, handlers fill every output they declare, never `gr.skip()`.
 """
 
 from __future__ import annotations
 
-import json
+import functools
+import html
 import logging
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import gradio as gr
 
-from interviewer.coach.overrides import OverrideError, export_dataset, parse_covered, save_override
-from interviewer.coach.review import (
-    COLUMNS,
-    SessionFilter,
-    find_sessions,
-    transcript,
-    transcript_markdown,
-)
-from interviewer.exports.pdf import markdown_to_pdf
+from interviewer.coach.overrides import OverrideError, parse_covered, save_override
+from interviewer.coach.review import COLUMNS, find_sessions, row, transcript
+from interviewer.errors import UserError
+from interviewer.exports.transcript import transcript_markdown
 from interviewer.interview.engine import InterviewEngine
-from interviewer.scoring.schemas import ScoreRecord
-from interviewer.storage.repository import SessionNotFound
-from interviewer.ui.files import write_export
+from interviewer.safe_text import has_lone_surrogate
+from interviewer.storage.repository import SessionNotFound, SessionQuery
 
 log = logging.getLogger(__name__)
 ANY_AREA = "(any area)"
-
-
-def _picked_session(current: str, event: gr.SelectData) -> str:
-    """Clicking a row of the session list fills in its id (an empty row keeps the current one).
-
-    Like the candidate room, no coach handler returns gr.skip(): Gradio keeps one more copy of
-    a component per browser session each time an output goes from skipped to a value."""
-    row = event.row_value
-    return str(row[0]) if row else current
+MAX_NOTE = 5_000
 
 
 def _day(text: str) -> date | None:
@@ -47,11 +37,55 @@ def _day(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise gr.Error(f"Dates look like 2026-11-24, not {text!r}.") from exc
+        raise gr.Error(f"Dates look like 2026-11-24, not {text[:40]!r}.") from exc
 
 
 def _coach(request: gr.Request | None) -> str:
     return (request.username if request is not None and request.username else "coach")[:200]
+
+
+def export_links(session_id: str) -> str:
+    if not session_id:
+        return ""
+    quoted = html.escape(session_id)
+    return "Download: " + " · ".join(
+        f'<a href="files/transcript/{quoted}.{fmt}" download>transcript ({label})</a>'
+        for fmt, label in (("md", "Markdown"), ("json", "JSON"), ("pdf", "PDF"))
+    )
+
+
+LABEL_LINKS = (
+    'Coach overrides as eval data: <a href="files/labels-star.jsonl" download>STAR labels</a> · '
+    '<a href="files/labels-technical.jsonl" download>technical labels</a>'
+)
+LOGOUT = (
+    '<form method="post" action="logout" style="text-align:right">'
+    '<button type="submit">Log out</button></form>'
+)
+
+
+@dataclass
+class OverrideForm:
+    kind: Any
+    s: Any
+    t: Any
+    a: Any
+    r: Any
+    overall: Any
+    tech_score: Any
+    covered: Any
+
+    def components(self) -> list[Any]:
+        return [
+            self.kind,
+            self.s,
+            self.t,
+            self.a,
+            self.r,
+            self.overall,
+            self.tech_score,
+            self.covered,
+        ]
 
 
 class CoachDesk:
@@ -67,9 +101,11 @@ class CoachDesk:
         low: float,
         high: float,
         fallback_only: bool,
-    ) -> list[list[object]]:
-        flt = SessionFilter(
-            candidate=candidate or "",
+        page: float = 1,
+    ) -> tuple[list[list[object]], str, int]:
+        """One page of matching sessions, a caption, and the page actually shown."""
+        query = SessionQuery(
+            candidate=(candidate or "")[:200],
             since=_day(since),
             until=_day(until),
             area=None if area in (None, "", ANY_AREA) else area,
@@ -77,44 +113,50 @@ class CoachDesk:
             max_score=float(high),
             fallback_only=bool(fallback_only),
         )
-        return [s.row() for s in find_sessions(self.engine, flt)]
+        wanted = max(1, int(page or 1))
+        summaries, pages = find_sessions(self.engine, query, wanted)
+        shown = min(wanted, pages)
+        if shown != wanted:
+            summaries, pages = find_sessions(self.engine, query, shown)
+        caption = f"Page {shown} of {pages}" + ("" if summaries else " · no sessions match")
+        return [row(s) for s in summaries], caption, shown
 
-    def open(self, session_id: str) -> tuple[str, Any]:
-        session_id = (session_id or "").strip()
+    def open(self, session_id: str) -> tuple[str, Any, str]:
+        session_id = (session_id or "").strip()[:100]
         try:
             data = transcript(self.engine, session_id)
         except SessionNotFound as exc:
             raise gr.Error(str(exc)) from exc
-        scored = [t["seq"] for t in data["turns"] if t["scores"]]
-        return transcript_markdown(data), gr.update(
-            choices=scored, value=scored[-1] if scored else None
+        scored = [t.seq for t in data.turns if t.scores]
+        return (
+            transcript_markdown(data),
+            gr.update(choices=scored, value=scored[-1] if scored else None),
+            export_links(data.session_id),
         )
 
-    def machine_labels(self, session_id: str, turn_seq: int | None, *form: Any) -> tuple[Any, ...]:
-        """Prefill the override form with the machine's labels for the chosen turn.
-
-        `form` is the form as it stands (kind, S, T, A, R, overall, technical score, covered);
-        the fields the turn's score does not speak to keep their values."""
-        keep = tuple(form)
-        if len(keep) != 8:
-            raise ValueError(f"machine_labels needs the 8 form fields, got {len(keep)}")
+    def machine_labels(self, session_id: str, turn_seq: int | None, *form_values: Any) -> list[Any]:
+        """Prefill the override form with the machine's labels for the chosen turn; the
+        fields that turn's score does not speak to keep the values they have."""
+        values = list(form_values)
+        if len(values) != 8:
+            raise ValueError(f"machine_labels needs the 8 form fields, got {len(values)}")
         if not turn_seq:
-            return keep
+            return values
         try:
             session = self.engine.repo.get_session((session_id or "").strip())
         except SessionNotFound:
-            return keep
-        turn = next((t for t in session.turns if t.seq == int(turn_seq) and t.scores), None)
-        if turn is None:
-            return keep
-        record = ScoreRecord.model_validate_json(turn.scores[-1].payload)
+            return values
+        turn = next((t for t in session.turns if t.seq == int(turn_seq) and t.score), None)
+        if turn is None or turn.score is None:
+            return values
+        record = turn.score
         if record.star is not None:
             star = record.star
-            parts = (star.situation.score, star.task.score, star.action.score, star.result.score)
-            return ("star", *parts, star.overall, *keep[6:])
+            parts = [star.situation.score, star.task.score, star.action.score, star.result.score]
+            return ["star", *parts, star.overall, values[6], values[7]]
         assert record.technical is not None
         covered = ", ".join(str(i) for i in record.technical.covered)
-        return ("technical", *keep[1:6], record.technical.score, covered)
+        return ["technical", *values[1:6], record.technical.score, covered]
 
     def override(
         self,
@@ -129,10 +171,12 @@ class CoachDesk:
         tech_score: float,
         covered: str,
         reason: str,
-        request: gr.Request,
+        request: gr.Request | None = None,
     ) -> tuple[str, str]:
         if turn_seq is None:
             raise gr.Error("Pick the turn to override.")
+        if has_lone_surrogate(reason or ""):
+            raise gr.Error("The reason contains a character that cannot be stored.")
         labels: dict[str, object]
         try:
             if kind == "star":
@@ -144,81 +188,83 @@ class CoachDesk:
                     "overall": int(overall),
                 }
             else:
-                labels = {"score": int(tech_score), "covered": parse_covered(covered)}
+                labels = {"score": int(tech_score), "covered": parse_covered(covered or "")}
             save_override(
                 self.engine.repo,
                 self.engine.kb,
-                session_id=session_id.strip(),
+                session_id=(session_id or "").strip(),
                 turn_seq=int(turn_seq),
                 coach=_coach(request),
                 kind="star" if kind == "star" else "technical",
                 labels=labels,
-                reason=reason,
+                reason=reason or "",
             )
         except (OverrideError, SessionNotFound) as exc:
             raise gr.Error(str(exc)) from exc
-        markdown, _ = self.open(session_id)
+        markdown, _, _ = self.open(session_id)
         return (
             markdown,
             f"Saved override for turn {turn_seq} (the machine score is kept beside it).",
         )
 
     def note(
-        self, session_id: str, turn_seq: int | None, text: str, request: gr.Request
+        self, session_id: str, turn_seq: int | None, text: str, request: gr.Request | None = None
     ) -> tuple[str, str]:
         text = (text or "").strip()
         if not text:
             raise gr.Error("Write the note first.")
-        if len(text) > 5_000:
-            raise gr.Error("Notes are limited to 5,000 characters.")
+        if len(text) > MAX_NOTE:
+            raise gr.Error(f"Notes are limited to {MAX_NOTE:,} characters.")
+        if has_lone_surrogate(text):
+            raise gr.Error("The note contains a character that cannot be stored.")
+        session_id = (session_id or "").strip()
         try:
-            self.engine.repo.get_session(session_id.strip())
+            self.engine.repo.get_session(session_id)
         except SessionNotFound as exc:
             raise gr.Error(str(exc)) from exc
         self.engine.repo.add_note(
-            session_id.strip(),
+            session_id,
             coach=_coach(request),
             text=text,
             turn_seq=int(turn_seq) if turn_seq else None,
         )
-        markdown, _ = self.open(session_id)
+        markdown, _, _ = self.open(session_id)
         return markdown, ""
 
-    def export(self, session_id: str) -> tuple[str, str, str]:
+
+def _guarded(handler: Any) -> Any:
+    """User errors as a clear message; anything else logged, and said to be ours."""
+
+    @functools.wraps(handler)
+    def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            data = transcript(self.engine, session_id.strip())
-        except SessionNotFound as exc:
+            return handler(*args, **kwargs)
+        except gr.Error:
+            raise
+        except UserError as exc:
             raise gr.Error(str(exc)) from exc
-        markdown = transcript_markdown(data)
-        stem = f"transcript-{data['session_id']}"
-        return (
-            write_export(f"{stem}.md", markdown),
-            write_export(f"{stem}.json", json.dumps(data, indent=2, ensure_ascii=False)),
-            write_export(
-                f"{stem}.pdf", markdown_to_pdf(markdown, f"Transcript: {data['candidate']}")
-            ),
-        )
+        except Exception as exc:
+            log.exception("unexpected error in a coach handler")
+            raise gr.Error("Something went wrong on our side; nothing was changed.") from exc
 
-    def export_labels(self) -> tuple[str, str]:
-        return (
-            write_export("coach-star-labels.jsonl", export_dataset(self.engine.repo, "star")),
-            write_export(
-                "coach-technical-labels.jsonl", export_dataset(self.engine.repo, "technical")
-            ),
-        )
+    return run
 
 
-def build_coach_app(engine: InterviewEngine) -> gr.Blocks:
+def build_coach_app(engine: InterviewEngine, *, delete_cache: tuple[int, int]) -> gr.Blocks:
     desk = CoachDesk(engine)
-    with gr.Blocks(title="Coach review desk", analytics_enabled=False) as coach:
-        gr.Markdown(
-            "# Coach review desk\nSessions, transcripts with hidden interviewer notes, score "
-            "overrides (kept beside the machine score) and exports."
-        )
+    with gr.Blocks(
+        title="Coach review desk", analytics_enabled=False, delete_cache=delete_cache
+    ) as coach:
         with gr.Row():
-            candidate = gr.Textbox(label="Candidate contains")
-            since = gr.Textbox(label="From (YYYY-MM-DD)")
-            until = gr.Textbox(label="To (YYYY-MM-DD)")
+            gr.Markdown(
+                "# Coach review desk\nSessions, transcripts with hidden interviewer notes, score "
+                "overrides (kept beside the machine score) and exports."
+            )
+            gr.HTML(LOGOUT)
+        with gr.Row():
+            candidate = gr.Textbox(label="Candidate contains", max_length=200)
+            since = gr.Textbox(label="From (YYYY-MM-DD)", max_length=10)
+            until = gr.Textbox(label="To (YYYY-MM-DD)", max_length=10)
             area = gr.Dropdown([ANY_AREA, *engine.kb.areas], label="Area", value=ANY_AREA)
         with gr.Row():
             low = gr.Slider(0, 100, value=0, step=5, label="Min overall %")
@@ -229,8 +275,14 @@ def build_coach_app(engine: InterviewEngine) -> gr.Blocks:
             headers=COLUMNS, interactive=False, elem_id="coach-sessions", wrap=True
         )
         with gr.Row():
-            session_id = gr.Textbox(label="Session id", elem_id="coach-session-id")
+            previous = gr.Button("← Newer", size="sm")
+            caption = gr.Markdown(elem_id="coach-page")
+            following = gr.Button("Older →", size="sm")
+        page = gr.State(1)
+        with gr.Row():
+            session_id = gr.Textbox(label="Session id", elem_id="coach-session-id", max_length=100)
             open_button = gr.Button("Open transcript", elem_id="coach-open")
+        exports = gr.HTML(elem_id="coach-exports")
         transcript_md = gr.Markdown(elem_id="coach-transcript")
         with gr.Accordion("Override a score", open=True):
             with gr.Row():
@@ -246,42 +298,71 @@ def build_coach_app(engine: InterviewEngine) -> gr.Blocks:
                 tech_score = gr.Number(
                     label="Technical score 0-5", value=3, precision=0, minimum=0, maximum=5
                 )
-                covered = gr.Textbox(label="Covered key points (e.g. 1, 3)")
-            reason = gr.Textbox(label="Reason (required)", lines=2, elem_id="coach-reason")
+                covered = gr.Textbox(label="Covered key points (e.g. 1, 3)", max_length=100)
+            reason = gr.Textbox(
+                label="Reason (required)", lines=2, elem_id="coach-reason", max_length=2_000
+            )
             save = gr.Button("Save override", variant="primary", elem_id="coach-save")
             status = gr.Markdown(elem_id="coach-status")
         with gr.Accordion("Notes", open=False):
-            note = gr.Textbox(label="Note", lines=3)
+            note = gr.Textbox(label="Note", lines=3, max_length=MAX_NOTE)
             add_note = gr.Button("Add note")
-        with gr.Row():
-            export = gr.Button("Export transcript (MD, JSON, PDF)", elem_id="coach-export")
-            export_labels = gr.Button("Export overrides as eval data (JSONL)")
-        with gr.Row():
-            md_file, json_file, pdf_file = (
-                gr.File(label="Markdown"),
-                gr.File(label="JSON"),
-                gr.File(label="PDF", elem_id="coach-pdf"),
-            )
-            star_labels, tech_labels = (
-                gr.File(label="STAR labels"),
-                gr.File(label="Technical labels"),
-            )
+        gr.HTML(LABEL_LINKS)
 
-        search.click(
-            desk.search, [candidate, since, until, area, low, high, fallback_only], sessions
+        filters = [candidate, since, until, area, low, high, fallback_only]
+
+        def step(delta: int) -> Any:
+            def run(
+                name: str,
+                since: str,
+                until: str,
+                area: str,
+                low: float,
+                high: float,
+                fallback: bool,
+                current: int,
+            ) -> tuple[Any, ...]:
+                return desk.search(name, since, until, area, low, high, fallback, current + delta)
+
+            return run
+
+        def first_page(
+            name: str, since: str, until: str, area: str, low: float, high: float, fallback: bool
+        ) -> tuple[Any, ...]:
+            return desk.search(name, since, until, area, low, high, fallback, 1)
+
+        gr.on(
+            [search.click, coach.load],
+            _guarded(first_page),
+            filters,
+            [sessions, caption, page],
+            api_name="search",
         )
-        sessions.select(_picked_session, [session_id], session_id)
-        open_button.click(desk.open, [session_id], [transcript_md, turn])
-        override_form = [kind, s, t, a, r, overall, tech_score, covered]
-        turn.change(desk.machine_labels, [session_id, turn, *override_form], override_form)
+        previous.click(_guarded(step(-1)), [*filters, page], [sessions, caption, page])
+        following.click(_guarded(step(+1)), [*filters, page], [sessions, caption, page])
+
+        def pick(current: str, event: gr.SelectData) -> tuple[str, str, Any, str]:
+            picked = str(event.row_value[0]) if event.row_value else current
+            if not picked:
+                return current, "", gr.update(choices=[], value=None), ""
+            markdown, turns, links = desk.open(picked)
+            return picked, markdown, turns, links
+
+        sessions.select(_guarded(pick), [session_id], [session_id, transcript_md, turn, exports])
+        open_button.click(
+            _guarded(desk.open), [session_id], [transcript_md, turn, exports], api_name="open"
+        )
+        form = OverrideForm(kind, s, t, a, r, overall, tech_score, covered)
+        turn.change(
+            _guarded(desk.machine_labels), [session_id, turn, *form.components()], form.components()
+        )
         save.click(
-            desk.override,
-            [session_id, turn, kind, s, t, a, r, overall, tech_score, covered, reason],
+            _guarded(desk.override),
+            [session_id, turn, *form.components(), reason],
             [transcript_md, status],
+            api_name="override",
         )
-        add_note.click(desk.note, [session_id, turn, note], [transcript_md, note])
-        export.click(desk.export, [session_id], [md_file, json_file, pdf_file])
-        export_labels.click(desk.export_labels, None, [star_labels, tech_labels])
-        coach.load(desk.search, [candidate, since, until, area, low, high, fallback_only], sessions)
-    coach.queue(default_concurrency_limit=16)
+        add_note.click(
+            _guarded(desk.note), [session_id, turn, note], [transcript_md, note], api_name="note"
+        )
     return coach

@@ -1,23 +1,26 @@
-"""Pure functions from engine results to what the UI shows (testable without a browser)."""
+"""Pure functions from stored records to what the UI shows (testable without a browser)."""
 
 from __future__ import annotations
 
 import html
-import json
 
-from interviewer.interview.render import report_markdown
+import pandas as pd
+
 from interviewer.interview.report import Report
+from interviewer.safe_text import code_span, inert_markdown, visible
 from interviewer.scoring.schemas import STAR_PARTS, ScoreRecord
-from interviewer.storage.models import TurnRow
+from interviewer.storage.models import ChatRole, TurnKind
+from interviewer.storage.records import Message, Turn
 
 STAR_COLOURS = {"situation": "#60a5fa", "task": "#a78bfa", "action": "#34d399", "result": "#fbbf24"}
+Chat = list[dict[str, str]]
 
 
 def brain_banner(label: str, uses_llm: bool) -> str:
     if uses_llm:
         return (
-            f"**Interviewer: LLM `{label}`.** Scores come from the model; if it fails, the offline "
-            "engine scores the turn and the score is labelled as a fallback."
+            f"**Interviewer: LLM {code_span(label)}.** Scores come from the model; if it "
+            "fails, the offline engine scores the turn and the score is labelled as a fallback."
         )
     return (
         "**Interviewer: built-in offline engine** (no API key needed). It asks questions from the "
@@ -28,60 +31,47 @@ def brain_banner(label: str, uses_llm: bool) -> str:
     )
 
 
-def question_message(turn: TurnRow, text: str) -> str:
+def question_caption(turn: Turn) -> str:
     kind = (
-        "Follow-up" if turn.kind == "follow_up" else f"Question ({turn.area}, {turn.question_type})"
+        "Follow-up"
+        if turn.kind is TurnKind.follow_up
+        else f"Question ({turn.area}, {turn.question_type})"
     )
     source = html.escape(turn.source.rsplit("/", 1)[-1])
-    return f"{text}\n\n<sub>{kind} · source: {source}</sub>"
+    return f"<sub>{html.escape(kind)} · source: {source}</sub>"
 
 
-def score_markdown(record: ScoreRecord) -> str:
-    lines = [f"**Scored by:** {record.label} · prompt `{record.prompt_version}`"]
-    if record.fallback_reason:
-        lines.append(
-            f"> The LLM failed ({html.escape(record.fallback_reason)}); this is the offline engine's score."
-        )
-    if record.star is not None:
-        star = record.star
-        lines.append(f"### STAR: {star.overall}/5")
-        lines.append(" · ".join(f"{p.capitalize()} {star.part(p).score}/2" for p in STAR_PARTS))
-        if star.missing:
-            lines.append(f"**Missing:** {', '.join(star.missing)}")
-        lines.append(html.escape(star.summary))
-        lines += [f"- {html.escape(t)}" for t in star.tips]
-    elif record.technical is not None:
-        tech = record.technical
-        lines.append(f"### Technical: {tech.score}/5")
-        lines.append(html.escape(tech.summary))
-        lines += [f"- {html.escape(p)}" for p in tech.problems]
-    if record.ignored_instructions:
-        lines.append(
-            f"_Ignored {len(record.ignored_instructions)} sentence(s) addressed to the grader._"
-        )
-    if record.delivery.notes:
-        lines.append("**Delivery:** " + " ".join(html.escape(n) for n in record.delivery.notes))
-    return "\n\n".join(lines)
+def chat_messages(messages: list[Message], turns: tuple[Turn, ...]) -> Chat:
+    """The stored conversation as the chat component shows it. Every line is inert: what a
+    candidate typed, and what a model worded, appear as text, never markup."""
+    by_seq = {t.seq: t for t in turns}
+    chat: Chat = []
+    for message in messages:
+        text = inert_markdown(message.text)
+        turn = by_seq.get(message.turn_seq) if message.turn_seq is not None else None
+        asks = turn is not None and message.text == turn.question_text
+        if message.role is ChatRole.interviewer and turn is not None and asks:
+            text = f"{text}\n\n{question_caption(turn)}"
+        chat.append({"role": message.role.value, "content": text})
+    return chat
 
 
-def key_points_markdown(record: ScoreRecord, key_points: list[str]) -> str:
-    if record.technical is None:
-        return ""
-    covered = set(record.technical.covered)
-    return "\n".join(
-        f"- {'✅' if i in covered else '❌'} {html.escape(text)}"
-        for i, text in enumerate(key_points, start=1)
-    )
+def notice(text: str) -> dict[str, str]:
+    """A line the server adds to what is shown but does not store (an error, a refusal)."""
+    return {"role": ChatRole.interviewer.value, "content": f"⚠️ {inert_markdown(text)}"}
 
 
 def star_highlights(answer: str, record: ScoreRecord) -> list[tuple[str, str | None]]:
-    """The answer split into (text, part) spans for HighlightedText."""
+    """The answer split into (text, part) spans for HighlightedText (shown as text)."""
     if record.star is None:
-        return [(answer, None)]
+        return [(visible(answer), None)]
     marks: list[tuple[int, int, str]] = []
+    lowered = answer.lower()
     for part in STAR_PARTS:
         for quote in record.star.part(part).evidence:
             start = answer.find(quote)
+            if start < 0:
+                start = lowered.find(quote.lower())
             if start >= 0:
                 marks.append((start, start + len(quote), part))
     marks.sort()
@@ -96,9 +86,25 @@ def star_highlights(answer: str, record: ScoreRecord) -> list[tuple[str, str | N
         cursor = end
     if cursor < len(answer):
         spans.append((answer[cursor:], None))
-    return spans
+    return [(visible(text), part) for text, part in spans]
 
 
-def report_files(report: Report) -> tuple[str, str]:
-    """(markdown, json) texts for download."""
-    return report_markdown(report), json.dumps(report.model_dump(), indent=2, ensure_ascii=False)
+def area_chart(report: Report) -> pd.DataFrame:
+    return pd.DataFrame({"area": list(report.per_area), "score %": list(report.per_area.values())})
+
+
+def star_chart(report: Report) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"part": list(report.star_breakdown), "average (0-2)": list(report.star_breakdown.values())}
+    )
+
+
+def download_links(links: dict[str, str]) -> str:
+    """Links to our own download routes (label -> URL relative to the page)."""
+    if not links:
+        return ""
+    items = " · ".join(
+        f'<a href="{html.escape(url)}" download>{html.escape(label)}</a>'
+        for label, url in links.items()
+    )
+    return f'<p class="downloads">Download: {items}</p>'

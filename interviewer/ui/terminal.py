@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from interviewer.exports.report import report_text
 from interviewer.interview.engine import InterviewEngine, InterviewError, Reply
-from interviewer.interview.render import report_markdown
 
 COMMANDS = "Commands: /skip, /hint, /repeat, /end. Finish a multi-line answer with an empty line."
 
@@ -32,7 +32,7 @@ def run_terminal_interview(engine: InterviewEngine, reply: Reply) -> int:
             print(f"\nInterviewer: {message}")
         if reply.finished:
             print()
-            print(report_markdown(engine.report(reply.session_id)))
+            print(report_text(engine.report(reply.session_id)))
             return 0
         answer = _read_answer()
         if answer is None:

@@ -1,9 +1,13 @@
-"""A scripted chat model: LangChain's interface, answers decided by the test."""
+"""The one fake chat model of the test suite: LangChain's interface, answers decided by the test.
+
+It answers by the call's declared purpose and inputs (`llm.structured.declared_call`), never by the prompt's wording, so editing a prompt cannot change a test double.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -12,19 +16,48 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, Field
 
-Responder = Callable[[list[BaseMessage]], "str | Exception"]
+from interviewer.llm.structured import declared_call
 
 
-class ScriptedChat(BaseChatModel):
-    """Replies with whatever `respond(messages)` returns; raises it if it is an exception."""
+@dataclass(frozen=True)
+class Call:
+    purpose: str  # "score_star", "score_technical", "follow_up", "ask_question" (":reask" kept)
+    inputs: dict[str, Any]
+    messages: list[BaseMessage]
+
+    @property
+    def base(self) -> str:
+        return self.purpose.split(":", 1)[0]
+
+
+Responder = Callable[[Call], "str | Exception"]
+
+
+class FakeChat(BaseChatModel):
+    """Replies with whatever `respond(call)` returns; raises it if it is an exception.
+    With `stream_words`, streams the reply word by word, as a server does with stream=True."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     respond: Any
-    calls: list[list[BaseMessage]] = Field(default_factory=list)
+    calls: list[Call] = Field(default_factory=list)
+    stream_words: bool = False
 
     @property
     def _llm_type(self) -> str:
-        return "scripted"
+        return "fake"
+
+    def _call(self, messages: list[BaseMessage], run_manager: Any) -> str:
+        declared = declared_call.get()
+        call = Call(
+            declared.purpose if declared else "",
+            dict(declared.inputs) if declared else {},
+            list(messages),
+        )
+        self.calls.append(call)
+        reply = self.respond(call)
+        if isinstance(reply, Exception):
+            raise reply
+        return str(reply)
 
     def _generate(
         self,
@@ -33,15 +66,8 @@ class ScriptedChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        self.calls.append(list(messages))
-        reply = self.respond(list(messages))
-        if isinstance(reply, Exception):
-            raise reply
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
-
-
-class StreamingScriptedChat(ScriptedChat):
-    """Streams its reply word by word, as a real server does with stream=True."""
+        text = self._call(messages, run_manager)
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
     def _stream(
         self,
@@ -50,11 +76,9 @@ class StreamingScriptedChat(ScriptedChat):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        self.calls.append(list(messages))
-        reply = self.respond(list(messages))
-        if isinstance(reply, Exception):
-            raise reply
-        for i, word in enumerate(reply.split(" ")):
+        text = self._call(messages, run_manager)
+        pieces = text.split(" ") if self.stream_words else [text]
+        for i, word in enumerate(pieces):
             yield ChatGenerationChunk(
                 message=AIMessageChunk(content=word if i == 0 else " " + word)
             )
@@ -64,26 +88,10 @@ def queue(*replies: str | Exception) -> Responder:
     """Replies in order; the last one repeats."""
     items = list(replies)
 
-    def respond(_messages: list[BaseMessage]) -> str | Exception:
+    def respond(_call: Call) -> str | Exception:
         return items.pop(0) if len(items) > 1 else items[0]
 
     return respond
-
-
-def purpose_of(messages: list[BaseMessage]) -> str:
-    system = str(messages[0].content)
-    if "STAR method" in system:
-        return "star"
-    if "key point" in system:
-        return "technical"
-    if "follow-up" in system:
-        return "follow_up"
-    return "ask"
-
-
-def answer_of(messages: list[BaseMessage]) -> str:
-    user = str(messages[1].content)
-    return user.split("<answer>", 1)[1].split("</answer>", 1)[0] if "<answer>" in user else ""
 
 
 def valid_star(answer: str, overall: int = 3) -> str:
@@ -114,20 +122,13 @@ def valid_technical(answer: str, key_points: int, covered: int = 1, score: int =
     )
 
 
-def key_point_count(messages: list[BaseMessage]) -> int:
-    user = str(messages[1].content)
-    block = user.split("Key points:", 1)[1].split("Reference outline", 1)[0]
-    return sum(1 for line in block.splitlines() if line.strip()[:2].rstrip(".").isdigit())
-
-
-def sensible(messages: list[BaseMessage]) -> str:
+def sensible(call: Call) -> str:
     """A well-behaved model: valid JSON for scoring, short text otherwise."""
-    purpose = purpose_of(messages)
-    if purpose == "star":
-        return valid_star(answer_of(messages))
-    if purpose == "technical":
-        return valid_technical(answer_of(messages), key_point_count(messages))
-    if purpose == "follow_up":
+    answer = str(call.inputs.get("answer", ""))
+    if call.base == "score_star":
+        return valid_star(answer)
+    if call.base == "score_technical":
+        return valid_technical(answer, int(call.inputs["key_point_count"]))
+    if call.base == "follow_up":
         return "Interesting. What was the measurable outcome of that?"
-    question = str(messages[1].content).rsplit("Next question:", 1)[-1].strip()
-    return f"Thanks. {question}"
+    return f"Thanks. {call.inputs.get('question', '')}"

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 
 def free_port() -> int:
@@ -161,3 +162,62 @@ def postgres_server() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_web_app(settings: Any, **overrides: Any) -> Iterator[tuple[str, Any]]:
+    """The real ASGI app (both Gradio apps and every guard) on 127.0.0.1, in this process.
+
+    The public URL is the address the test talks to, as an operator would configure it."""
+    from pydantic import SecretStr
+
+    from interviewer.knowledge.ingest import ingest
+    from interviewer.wiring import build_engine, build_web_app
+
+    port = free_port()
+    if "coach_password" in overrides and overrides["coach_password"] is not None:
+        overrides["coach_password"] = SecretStr(str(overrides["coach_password"]))
+    configured = settings.model_copy(
+        update={"public_url": f"http://127.0.0.1:{port}", "port": port, **overrides}
+    )
+    ingest(configured, progress=False)
+    engine = build_engine(configured)
+    with app_server(build_web_app(configured, engine), port=port) as url:
+        yield url, engine
+
+
+@contextlib.contextmanager
+def app_process(
+    settings: Any, env: dict[str, str] | None = None, log: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:  # type: ignore[type-arg]
+    """`interviewer app` as its own process on 127.0.0.1, configured through the environment
+    as an operator would; yields its URL and the process. Its log goes to `log`."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "INTERVIEWER_DATA_DIR": str(settings.data_dir),
+        "INTERVIEWER_ASSETS_DIR": str(settings.resolved_assets_dir),
+        "INTERVIEWER_KNOWLEDGE_DIR": str(settings.knowledge_dir),
+        "INTERVIEWER_PORT": str(port),
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "ANONYMIZED_TELEMETRY": "False",
+        **(env or {}),
+    }
+    output = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "-m", "interviewer.cli", "app"],
+        env=environment,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for_port(port, timeout=120, process=process)
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        if log:
+            output.close()  # type: ignore[union-attr]

@@ -1,6 +1,14 @@
-"""Wiring: build the engine and its parts from settings (the only place that does)."""
+"""The composition root: the one place that turns settings into working parts.
+
+The command line, the web app, the evals and the benchmarks all build their brains and
+engines here, and nothing is patched afterwards: a different brain means a different call,
+not an assignment to `engine.brain`.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
@@ -8,13 +16,14 @@ from interviewer import tokens
 from interviewer.brains.base import Brain
 from interviewer.brains.llm import LLMBrain
 from interviewer.brains.offline import CachedEmbed, OfflineBrain
-from interviewer.config import Settings
+from interviewer.brains.scripted import scripted_chat
+from interviewer.config import OFFLINE, Settings
 from interviewer.interview.engine import InterviewEngine
 from interviewer.interview.selection import QuestionSelector
 from interviewer.knowledge.embedder import LocalMiniLMEmbedding
 from interviewer.knowledge.loader import KnowledgeBase, load_knowledge
 from interviewer.knowledge.store import KnowledgeStore
-from interviewer.llm.models import make_chat_model
+from interviewer.llm.models import make_chat_model, parse_model
 from interviewer.prompts import load_prompts
 from interviewer.storage.repository import Repository
 
@@ -23,24 +32,43 @@ def offline_brain(settings: Settings) -> OfflineBrain:
     return OfflineBrain(LocalMiniLMEmbedding(settings.resolved_assets_dir).embed)
 
 
+def chat_model(settings: Settings, model: str, kb: KnowledgeBase | None = None) -> BaseChatModel:
+    """A chat model for a model string; 'scripted:NAME' is the offline stand-in."""
+    provider, name = parse_model(model)
+    if provider == "scripted":
+        return scripted_chat(
+            name,
+            offline_brain(settings),
+            kb or load_knowledge(settings.knowledge_dir),
+            scoring_latency_s=settings.scripted_latency_s,
+        )
+    return make_chat_model(settings, model)
+
+
 def make_brain(
     settings: Settings,
+    model: str | None = None,
+    *,
     chat: BaseChatModel | None = None,
     judge: BaseChatModel | None = None,
+    prompts_dir: Path | None = None,
     fallback: OfflineBrain | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> Brain:
-    """The offline brain unless a model is configured (or a chat model is given, as tests do)."""
+    """The brain for `model` (default: the configured one). `chat` replaces the model the
+    string would build (a recording wrapper, a test double); `judge` the scoring model."""
+    if model is None:
+        model = settings.resolved_model if chat is None or settings.uses_llm else "fake:test"
     fallback = fallback or offline_brain(settings)
-    if chat is None and not settings.uses_llm:
+    if model == OFFLINE:
         return fallback
-    model = settings.resolved_model if settings.uses_llm else "fake:test"
-    chat = chat or make_chat_model(settings)
+    chat = chat or chat_model(settings, model, kb)
     if judge is None and settings.judge_model:
-        judge = make_chat_model(settings, settings.judge_model)
+        judge = chat_model(settings, settings.judge_model, kb)
     return LLMBrain(
         chat,
         model,
-        load_prompts(settings.prompts_dir),
+        load_prompts(prompts_dir or settings.prompts_dir),
         fallback,
         judge=judge,
         judge_model=settings.judge_model,
@@ -51,6 +79,7 @@ def make_brain(
 def build_engine(
     settings: Settings,
     *,
+    brain: Brain | None = None,
     chat: BaseChatModel | None = None,
     judge: BaseChatModel | None = None,
     kb: KnowledgeBase | None = None,
@@ -62,9 +91,16 @@ def build_engine(
     kb = kb or load_knowledge(settings.knowledge_dir)
     store = store or KnowledgeStore.from_settings(settings)
     repo = repo or Repository(settings.resolved_database_url)
-    fallback = offline_brain(settings)
     question_embed = CachedEmbed(LocalMiniLMEmbedding(settings.resolved_assets_dir).embed)
     question_embed([q.question for q in kb.questions])  # at start-up, not on a candidate's turn
     selector = QuestionSelector(kb, store, question_embed)
-    brain = make_brain(settings, chat, judge, fallback)
+    if brain is None:
+        brain = make_brain(settings, chat=chat, judge=judge, kb=kb)
     return InterviewEngine(kb, repo, selector, brain, max_follow_ups=settings.max_follow_ups)
+
+
+def build_web_app(settings: Settings, engine: InterviewEngine | None = None) -> Any:
+    """The ASGI application: both Gradio apps, their security layer and the file routes."""
+    from interviewer.ui.server import build_server
+
+    return build_server(engine or build_engine(settings), settings)

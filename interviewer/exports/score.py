@@ -1,0 +1,103 @@
+"""One score, rendered: for the candidate's panel, the coach's transcript and the terminal.
+
+Every piece of text that came from a candidate or a model goes through `inert_markdown`,
+so quotes and summaries are shown as typed, never as markup, links or images.
+"""
+
+from __future__ import annotations
+
+from interviewer.safe_text import code_span, inert_markdown
+from interviewer.scoring.schemas import STAR_PARTS, ScoreRecord
+
+
+def score_markdown(record: ScoreRecord) -> str:
+    """The candidate's score panel: the score, its evidence summary, and who scored it."""
+    lines = [
+        f"**Scored by:** {inert_markdown(record.label)} · prompt {code_span(record.prompt_version)}"
+    ]
+    if record.fallback_reason:
+        lines.append(
+            f"> The LLM failed ({inert_markdown(record.fallback_reason)}); "
+            "this is the offline engine's score."
+        )
+    if record.star is not None:
+        star = record.star
+        lines.append(f"### STAR: {star.overall}/5")
+        lines.append(" · ".join(f"{p.capitalize()} {star.part(p).score}/2" for p in STAR_PARTS))
+        if star.missing:
+            lines.append(f"**Missing:** {', '.join(star.missing)}")
+        lines.append(inert_markdown(star.summary))
+        lines += [f"- {inert_markdown(t)}" for t in star.tips]
+    elif record.technical is not None:
+        tech = record.technical
+        lines.append(f"### Technical: {tech.score}/5")
+        lines.append(inert_markdown(tech.summary))
+        lines += [f"- {inert_markdown(p)}" for p in tech.problems]
+    if record.ignored_instructions:
+        lines.append(
+            f"_Ignored {len(record.ignored_instructions)} sentence(s) addressed to the grader._"
+        )
+    if record.delivery.notes:
+        lines.append("**Delivery:** " + " ".join(inert_markdown(n) for n in record.delivery.notes))
+    return "\n\n".join(lines)
+
+
+def key_points_markdown(record: ScoreRecord, key_points: list[str]) -> str:
+    if record.technical is None:
+        return ""
+    covered = set(record.technical.covered)
+    return "\n".join(
+        f"- {'✅' if i in covered else '❌'} {inert_markdown(text)}"
+        for i, text in enumerate(key_points, start=1)
+    )
+
+
+def score_evidence_lines(record: ScoreRecord) -> list[str]:
+    """The coach's view of a score: every part or key point with its quotes, and why a
+    fallback happened (the full, redacted detail the candidate does not see)."""
+    lines = [f"- Machine score ({record.label}, `{inert_markdown(record.prompt_version)}`):"]
+    if record.star is not None:
+        star = record.star
+        lines[0] += f" STAR {star.overall}/5"
+        for part in STAR_PARTS:
+            quotes = "; ".join(f'"{inert_markdown(q)}"' for q in star.part(part).evidence)
+            lines.append(f"  - {part} {star.part(part).score}/2 — evidence: {quotes or 'none'}")
+    elif record.technical is not None:
+        tech = record.technical
+        lines[0] += f" technical {tech.score}/5"
+        for verdict in tech.key_points:
+            quote = "; ".join(f'"{inert_markdown(q)}"' for q in verdict.evidence)
+            state = "covered" if verdict.covered else "missed"
+            lines.append(f"  - key point {verdict.index}: {state} {quote}")
+        lines += [f"  - problem: {inert_markdown(p)}" for p in tech.problems]
+    if record.fallback_reason:
+        detail = record.fallback_detail or record.fallback_reason
+        lines.append(f"  - fallback reason: {inert_markdown(detail)}")
+    if record.ignored_instructions:
+        ignored = "; ".join(f'"{inert_markdown(t)}"' for t in record.ignored_instructions)
+        lines.append(f"  - ignored grader-directed text: {ignored}")
+    return lines
+
+
+def score_text(record: ScoreRecord) -> str:
+    """Plain text for the terminal (`interviewer score`)."""
+    lines = [f"[{record.label}, {record.prompt_version}]"]
+    if record.fallback_reason:
+        lines.append(f"  fallback: {record.fallback_detail or record.fallback_reason}")
+    if record.star is not None:
+        star = record.star
+        lines.append(
+            f"STAR overall {star.overall}/5  "
+            + "  ".join(f"{p[0].upper()}={star.part(p).score}/2" for p in STAR_PARTS)
+        )
+        lines += [f"  tip: {t}" for t in star.tips]
+    elif record.technical is not None:
+        tech = record.technical
+        lines.append(f"Technical {tech.score}/5: covered {tech.covered}, missed {tech.missed}")
+        lines += [f"  problem: {p}" for p in tech.problems]
+    if record.ignored_instructions:
+        lines.append(
+            f"  ignored {len(record.ignored_instructions)} sentence(s) addressed to the grader"
+        )
+    lines += [f"  delivery: {n}" for n in record.delivery.notes]
+    return "\n".join(lines)

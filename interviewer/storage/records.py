@@ -1,0 +1,126 @@
+"""The read model: what storage hands to the rest of the application.
+
+Frozen records, never ORM rows: nothing above storage can lazy-load, mutate or keep a
+database object alive, and stored score JSON is parsed here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from interviewer.scoring.schemas import ScoreRecord
+from interviewer.storage.models import AnswerStatus, ChatRole, ScoreKind, SessionStatus, TurnKind
+
+
+@dataclass(frozen=True)
+class Turn:
+    id: int
+    session_id: str
+    seq: int
+    kind: TurnKind
+    main_seq: int
+    question_id: str
+    area: str
+    question_type: str
+    question_text: str
+    source: str
+    probing: str  # the hidden interviewer note
+    answer: str | None
+    answer_status: AnswerStatus
+    hints_used: int
+    asked_at: datetime
+    answered_at: datetime | None
+    scores: tuple[ScoreRecord, ...] = ()
+
+    @property
+    def score(self) -> ScoreRecord | None:
+        """The latest score of this turn, if it was scored."""
+        return self.scores[-1] if self.scores else None
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    candidate: str
+    candidate_key: str | None
+    status: SessionStatus
+    brain: str
+    plan_json: str
+    seed: int
+    report_json: str | None
+    created_at: datetime
+    updated_at: datetime
+    turns: tuple[Turn, ...] = ()
+
+    @property
+    def finished(self) -> bool:
+        return self.status is SessionStatus.finished
+
+    @property
+    def last_turn(self) -> Turn | None:
+        return self.turns[-1] if self.turns else None
+
+    @property
+    def pending_turn(self) -> Turn | None:
+        last = self.last_turn
+        return last if last is not None and last.answer_status is AnswerStatus.pending else None
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of a coach's session list, from the summary columns (no report is built)."""
+
+    id: str
+    candidate: str
+    created_at: datetime
+    status: SessionStatus
+    overall: float | None
+    answered: int
+    fallbacks: int
+    areas: str
+    overrides: int
+
+
+@dataclass(frozen=True)
+class Message:
+    role: ChatRole
+    text: str
+    turn_seq: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Override:
+    id: int
+    turn_id: int
+    coach: str
+    kind: ScoreKind
+    payload: str  # the coach's labels, as JSON
+    reason: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    session_id: str
+    turn_seq: int | None
+    coach: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class LLMCallRecord:
+    purpose: str
+    model: str
+    prompt_version: str
+    prompt_tokens: int
+    completion_tokens: int
+    latency_ms: float
+    cost_usd: float | None
+    ok: bool
+    error: str
+    turn_seq: int | None
+    created_at: datetime
