@@ -5,8 +5,16 @@ BIN    := $(VENV)/bin
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
+# llama-cpp-python for the local-model tests, built once per machine without AMX/AVX-512:
+# native builds died with SIGILL on VMs that advertise AMX (docs/decisions/005-llama-cpp-build.md).
+LLAMA_VERSION := 0.3.36
+LLAMA_CMAKE   := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+                 -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+LLAMA_WHEELS  ?= $(HOME)/.cache/interviewer/wheels/llama-$(LLAMA_VERSION)-avx2
+
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev setup ingest run app system-deps test test-fast lint format typecheck check evals bench soak clean
+.PHONY: help install install-dev llama-wheel lock setup ingest run app system-deps test test-unit \
+        test-fast lint format typecheck contracts check evals bench soak clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -15,19 +23,36 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Both installs take the exact versions that were tested (requirements/*.lock), then the
+# project itself without resolving anything again.
+$(VENV)/.installed: pyproject.toml requirements/run.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/run.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
-# The test and dev extras compile llama-cpp-python once (minutes): only `make test` and the
-# developer targets pay for it, not `make run`.
-$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(LLAMA_WHEELS)/.built:
+	mkdir -p $(LLAMA_WHEELS)
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip wheel --quiet --no-cache-dir --no-deps \
+		llama-cpp-python==$(LLAMA_VERSION) -w $(LLAMA_WHEELS)
+	@touch $@
+
+llama-wheel: $(BIN)/python $(LLAMA_WHEELS)/.built  ## build llama-cpp-python once (about 6 min), portably
+
+$(VENV)/.installed-dev: pyproject.toml requirements/dev.lock $(VENV)/.installed $(LLAMA_WHEELS)/.built
+	$(BIN)/pip install --quiet --no-deps $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl
+	$(BIN)/pip install --quiet -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
 install: $(VENV)/.installed  ## create .venv and install the project (runtime dependencies)
 
 install-dev: $(VENV)/.installed-dev  ## install the test and developer extras too
+
+lock: install-dev  ## re-resolve requirements/*.lock from pyproject.toml (then test, then commit)
+	$(BIN)/pip-compile -q pyproject.toml --strip-extras --no-emit-index-url --no-emit-find-links \
+		--annotation-style=line -o requirements/run.lock
+	$(BIN)/pip-compile -q pyproject.toml --extra dev --strip-extras --no-emit-index-url \
+		--no-emit-find-links --annotation-style=line -o requirements/dev.lock
 
 setup: install  ## install, then fetch and verify the offline model files
 	$(BIN)/interviewer setup
@@ -50,13 +75,18 @@ system-deps:  ## Debian's chromium and postgresql for the browser and database t
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else echo "missing:$$missing (not root): those tests will be skipped"; fi
 
-test: install-dev setup system-deps  ## set everything up, then lint, type-check and run the whole test suite
+test: install-dev setup system-deps  ## set everything up, then lint, types, contracts, evals and every test
 	$(BIN)/interviewer setup --test-model
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python -m interviewer.settings_doc --check
 	$(MAKE) --no-print-directory evals
 	$(BIN)/python -m pytest
+
+test-unit: install-dev setup  ## the unit layer only (pure functions, seconds)
+	$(BIN)/python -m pytest tests/unit -q
 
 test-fast: install-dev setup  ## the tests without real servers or browsers
 	$(BIN)/python -m pytest -m "not server and not browser and not slow"
@@ -69,11 +99,13 @@ format: install-dev  ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-typecheck: install-dev  ## mypy over the package
+typecheck: install-dev  ## mypy over the package and the tests
 	$(BIN)/mypy
 
-check: lint typecheck test  ## everything CI runs
+contracts: install-dev  ## the import layers (import-linter): arrows point one way
+	$(BIN)/lint-imports
 
+check: lint typecheck contracts test  ## everything CI runs
 
 evals: setup  ## eval suites: offline engine, and the LLM path replayed from evals/recordings
 	$(BIN)/interviewer eval all --samples 500 --report artifacts/evals/offline

@@ -31,7 +31,7 @@ from interviewer.knowledge.loader import load_knowledge  # noqa: E402
 REPEATS = 3
 
 
-def stock_embedder(assets_dir: Path, workdir: Path):  # type: ignore[no-untyped-def]
+def stock_embedder(assets_dir: Path, workdir: Path):
     from chromadb.utils.embedding_functions.onnx_mini_lm_l6_v2 import ONNXMiniLM_L6_V2
 
     folder = workdir / "onnx"
@@ -46,7 +46,7 @@ def stock_embedder(assets_dir: Path, workdir: Path):  # type: ignore[no-untyped-
     return ONNXMiniLM_L6_V2(preferred_providers=["CPUExecutionProvider"])
 
 
-def timed(embed, texts: list[str]) -> tuple[float, np.ndarray]:  # type: ignore[no-untyped-def]
+def timed(embed, texts: list[str]) -> tuple[float, np.ndarray]:
     seconds, vectors = [], None
     for _ in range(REPEATS):
         start = time.perf_counter()

@@ -26,7 +26,7 @@ from interviewer import tokens
 def ingest_times(data_dir: Path) -> dict[str, Any]:
     settings = bench_settings(data_dir)
     command = [sys.executable, "-m", "interviewer.cli", "ingest", "--quiet"]
-    out = {}
+    out: dict[str, Any] = {}
     for label in ("cold", "unchanged"):
         started = time.perf_counter()
         result = subprocess.run(

@@ -56,10 +56,15 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from interviewer.knowledge.ingest import ingest
+    from interviewer.knowledge.loader import load_knowledge
 
     settings = _settings(args)
-    summary = ingest(settings, args.paths, prune_extras=args.prune_extras, progress=not args.quiet)
+    kb = load_knowledge(settings.knowledge_dir)  # a broken file: one line, before Chroma loads
+    from interviewer.knowledge.ingest import ingest
+
+    summary = ingest(
+        settings, args.paths, prune_extras=args.prune_extras, progress=not args.quiet, kb=kb
+    )
     for problem in summary.skipped:
         print(f"skipped: {problem}", file=sys.stderr)
     print(summary.line())
@@ -73,21 +78,26 @@ def _brain_option(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from interviewer.knowledge.loader import load_knowledge
+
+    settings = _settings(args)
+    # The question first: a wrong id is a one-line error before anything heavy loads.
+    kb = load_knowledge(settings.knowledge_dir)
+    question = kb.question(args.question_id) if args.kind == "technical" else None
+
     from interviewer import tokens
     from interviewer.brains import prepare_answer
     from interviewer.exports.score import score_text
-    from interviewer.knowledge.loader import load_knowledge
+    from interviewer.llm.usage import LLMCall
     from interviewer.wiring import make_brain
 
-    settings = _settings(args)
     tokens.configure(settings.resolved_assets_dir)
-    brain = make_brain(settings)
+    brain = make_brain(settings, kb=kb)
     answer = prepare_answer(args.answer)
-    log: list = []
-    if args.kind == "star":
+    log: list[LLMCall] = []
+    if question is None:
         record = brain.score_star(args.question, answer, log)
     else:
-        question = load_knowledge(settings.knowledge_dir).question(args.question_id)
         record = brain.score_technical(question, answer, log)
     if args.json:
         print(record.model_dump_json(indent=2))
@@ -98,41 +108,56 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_interview(args: argparse.Namespace) -> int:
     from interviewer.interview.plan import build_plan
+    from interviewer.knowledge.loader import load_knowledge
+
+    settings = _settings(args)
+    kb = load_knowledge(settings.knowledge_dir)
+    # The plan first: a wrong area or length is a one-line error before the engine loads.
+    plan = None
+    if not args.resume:
+        plan = build_plan(
+            kb,
+            areas=args.areas,
+            difficulty=args.difficulty,
+            questions=args.questions,
+            minutes=args.minutes,
+            job_description=args.job,
+            default_questions=settings.default_questions,
+        )
     from interviewer.ui.terminal import run_terminal_interview
     from interviewer.wiring import build_engine
 
-    settings = _settings(args)
-    engine = build_engine(settings)
-    if args.resume:
+    engine = build_engine(settings, kb=kb)
+    if plan is None:
         return run_terminal_interview(engine, engine.resume(args.resume))
-    plan = build_plan(
-        engine.kb,
-        areas=args.areas,
-        difficulty=args.difficulty,
-        questions=args.questions,
-        minutes=args.minutes,
-        job_description=args.job,
-        default_questions=settings.default_questions,
-    )
     return run_terminal_interview(engine, engine.start(args.name, plan))
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.host or args.port:
+        settings = load_settings(
+            **{**settings.model_dump(exclude_unset=True), "host": args.host, "port": args.port}
+        )
     from interviewer.ui.memory import keep_memory_flat
     from interviewer.ui.server import serve
     from interviewer.wiring import build_web_app
 
-    settings = _settings(args)
-    if args.host:
-        settings = settings.model_copy(update={"host": args.host})
-    if args.port:
-        settings = settings.model_copy(update={"port": args.port})
     keep_memory_flat(settings.memory_trim_s)  # before the engine and server start threads
     serve(build_web_app(settings), settings)
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    # Bad inputs are one-line errors before the eval machinery (seconds of imports) loads.
+    if args.prompts is not None:
+        from interviewer.prompts import check_prompts_dir
+
+        check_prompts_dir(args.prompts)
+    if args.dataset is not None and not args.dataset.is_file():
+        from interviewer.evals.datasets import DatasetError
+
+        raise DatasetError(f"{args.dataset}: no such dataset file")
     from interviewer.evals.recording import Mode
     from interviewer.evals.report import write_reports
     from interviewer.evals.runner import EvalOptions, run_eval, summary_lines
@@ -280,7 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except UserError as exc:  # one clear line for what the user can fix; tracebacks for bugs
-        print(f"error: {exc}", file=sys.stderr)
+        print(
+            f"error: {'; '.join(line.strip() for line in str(exc).splitlines())}", file=sys.stderr
+        )
         return 2
 
 

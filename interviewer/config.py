@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from interviewer.errors import UserError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = "offline"
@@ -21,55 +23,113 @@ class Settings(BaseSettings):
         env_prefix="INTERVIEWER_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
     )
 
-    # Local state: Chroma folder, SQLite file, caches and model assets live here.
-    data_dir: Path = Path("data")
+    # ----- Local state ----------------------------------------------------------------
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="Where local state lives: Chroma folder, SQLite file, verified model files.",
+        json_schema_extra={"section": "Local state", "example": "data"},
+    )
     assets_dir: Path | None = Field(
         default=None, description="Verified model and tokenizer files; default DATA_DIR/assets."
     )
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    prompts_dir: Path = PROJECT_ROOT / "prompts"
-
-    # Knowledge store
-    chroma_host: str | None = Field(
-        default=None, description="Use a Chroma server instead of the local folder."
+    knowledge_dir: Path = Field(
+        default=PROJECT_ROOT / "knowledge", description="The knowledge base (YAML files)."
     )
-    chroma_port: int = 8000
-    collection: str = "knowledge"
-    embedder: Literal["local", "openai"] = "local"
-    openai_embedding_model: str = "text-embedding-3-small"
-    chunk_tokens: int = Field(default=220, ge=32, le=2000)
-    chunk_overlap: int = Field(default=40, ge=0, le=500)
+    prompts_dir: Path = Field(
+        default=PROJECT_ROOT / "prompts", description="The prompts (one YAML file each)."
+    )
 
-    # Brains: "offline", or "openai:MODEL" / "MODEL" for any OpenAI-compatible server.
-    model: str | None = None
-    judge_model: str | None = None
+    # ----- Knowledge store ----------------------------------------------------------------
+    chroma_host: str | None = Field(
+        default=None,
+        description="Use a Chroma server (`chroma run`) instead of the local folder.",
+        json_schema_extra={"section": "Knowledge store", "example": "127.0.0.1"},
+    )
+    chroma_port: int = Field(default=8000, description="The Chroma server's port.")
+    collection: str = Field(default="knowledge", description="The Chroma collection name.")
+    embedder: Literal["local", "openai"] = Field(
+        default="local", description="Embeddings: local (MiniLM, offline) or openai."
+    )
+    openai_embedding_model: str = Field(
+        default="text-embedding-3-small", description="The OpenAI embedding model."
+    )
+    chunk_tokens: int = Field(
+        default=220, ge=32, le=2000, description="Tokens per chunk of topic notes."
+    )
+    chunk_overlap: int = Field(
+        default=40, ge=0, le=500, description="Tokens shared by neighbouring chunks."
+    )
+
+    # ----- Brains ---------------------------------------------------------------------
+    model: str | None = Field(
+        default=None,
+        description="The interviewer: 'offline', or a model string such as "
+        "openai:gpt-4o-mini, anthropic:claude-3-5-haiku-latest, ollama:llama3.1 "
+        "(unset: offline unless a key or base URL is set).",
+        json_schema_extra={"section": "Brains", "example": "openai:gpt-4o-mini"},
+    )
+    judge_model: str | None = Field(
+        default=None,
+        description="A separate model for scoring (default: the interviewer's).",
+        json_schema_extra={"example": "openai:gpt-4o-mini"},
+    )
     base_url: str | None = Field(
-        default=None, validation_alias=AliasChoices("INTERVIEWER_BASE_URL", "OPENAI_BASE_URL")
+        default=None,
+        validation_alias=AliasChoices("INTERVIEWER_BASE_URL", "OPENAI_BASE_URL"),
+        description="An OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp); "
+        "OPENAI_BASE_URL also works.",
+        json_schema_extra={"example": "http://127.0.0.1:11434/v1"},
     )
     api_key: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("INTERVIEWER_API_KEY", "OPENAI_API_KEY")
+        default=None,
+        validation_alias=AliasChoices("INTERVIEWER_API_KEY", "OPENAI_API_KEY"),
+        description="The provider's key (OPENAI_API_KEY also works). Never logged or shown.",
+        json_schema_extra={"example": "sk-..."},
     )
-    llm_timeout_s: float = Field(default=60.0, gt=0)
-    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_timeout_s: float = Field(default=60.0, gt=0, description="Seconds before a call fails.")
+    llm_max_retries: int = Field(
+        default=2, ge=0, le=10, description="Transport retries per call (with back-off)."
+    )
     llm_max_tokens: int = Field(default=1024, ge=16, le=32_000, description="Cap on each reply.")
-    structured_max_attempts: int = Field(default=3, ge=1, le=10)
+    structured_max_attempts: int = Field(
+        default=3, ge=1, le=10, description="Re-asks for a valid score before falling back."
+    )
     scripted_latency_s: float = Field(
         default=0.0,
         ge=0,
         le=60,
-        description="Delay of the scripted model's scoring calls (benchmarks).",
+        description="Delay of the scripted stand-in model's scoring calls (benchmarks only).",
     )
 
-    # Interview policy
-    max_follow_ups: int = Field(default=2, ge=0, le=5)
-    default_questions: int = Field(default=6, ge=1, le=40)
+    # ----- Interview policy -------------------------------------------------------------
+    max_follow_ups: int = Field(
+        default=2,
+        ge=0,
+        le=5,
+        description="Follow-ups per main question.",
+        json_schema_extra={"section": "Interview policy"},
+    )
+    default_questions: int = Field(
+        default=6, ge=1, le=40, description="Main questions when none are chosen."
+    )
 
-    # Persistence: any SQLAlchemy URL; default is a SQLite file in data_dir.
-    database_url: str | None = None
+    # ----- Persistence ------------------------------------------------------------------
+    database_url: str | None = Field(
+        default=None,
+        description="Any SQLAlchemy URL (default: a SQLite file in DATA_DIR).",
+        json_schema_extra={
+            "section": "Persistence",
+            "example": "postgresql+psycopg://user:password@127.0.0.1/interviewer",
+        },
+    )
 
-    # Serving
-    host: str = "127.0.0.1"
-    port: int = 7860
+    # ----- Serving ------------------------------------------------------------------------
+    host: str = Field(
+        default="127.0.0.1",
+        description="Bind address.",
+        json_schema_extra={"section": "Serving"},
+    )
+    port: int = Field(default=7860, ge=1, le=65535, description="Port.")
     root_path: str = Field(default="", description="Path prefix when served under a proxy.")
     public_url: str | None = Field(
         default=None,
@@ -103,9 +163,15 @@ class Settings(BaseSettings):
         default=None, description="A Unicode TTF for PDF exports (default: DejaVu or Liberation)."
     )
 
-    # Coach desk
-    coach_username: str = "coach"
-    coach_password: SecretStr | None = None
+    coach_username: str = Field(
+        default="coach",
+        description="The coach's user name.",
+        json_schema_extra={"section": "Coach desk"},
+    )
+    coach_password: SecretStr | None = Field(
+        default=None,
+        description="The coach's password; no default: without one the desk is disabled.",
+    )
     coach_session_hours: float = Field(
         default=8, gt=0, le=24 * 7, description="A coach login expires this long after it began."
     )
@@ -122,11 +188,15 @@ class Settings(BaseSettings):
         default=900, gt=0, description="The longest wait imposed after failed logins."
     )
 
-    # Abuse limits, per client address
-    events_per_minute: int = Field(default=60, ge=1, description="Requests per client per minute.")
-    event_burst: int = Field(default=20, ge=1, description="Requests a client may make at once.")
+    events_per_minute: int = Field(
+        default=30,
+        ge=1,
+        description="Requests per client per minute.",
+        json_schema_extra={"section": "Abuse limits, per client address"},
+    )
+    event_burst: int = Field(default=10, ge=1, description="Requests a client may make at once.")
     concurrent_events: int = Field(
-        default=3, ge=1, description="Requests of one client being worked on at the same time."
+        default=2, ge=1, description="Requests of one client being worked on at the same time."
     )
     sessions_per_hour: int = Field(
         default=30, ge=1, description="New interviews per client per hour."
@@ -186,7 +256,17 @@ class Settings(BaseSettings):
         return self.resolved_model != OFFLINE
 
 
+class SettingsError(UserError, ValueError):
+    """A setting (environment, .env or flag) has a value it cannot take."""
+
+
 def load_settings(**overrides: object) -> Settings:
     """Settings from env/.env, with command-line overrides (None values are ignored)."""
     given = {k: v for k, v in overrides.items() if v is not None}
-    return Settings(**given)  # type: ignore[arg-type]
+    try:
+        return Settings(**given)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"INTERVIEWER_{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        raise SettingsError(f"invalid setting: {problems}") from exc

@@ -68,7 +68,26 @@ def load_prompt(path: Path) -> Prompt:
     except (OSError, yaml.YAMLError) as exc:
         raise PromptError(f"{path}: cannot read prompt: {exc}") from exc
     except ValidationError as exc:
-        raise PromptError(f"{path}: invalid prompt: {exc}") from exc
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'file'}: {e['msg']}" for e in exc.errors()
+        )
+        raise PromptError(f"{path}: invalid prompt: {problems}") from exc
+
+
+REQUIRED = ("ask_question", "follow_up", "reask", "score_star", "score_technical")
+
+
+def check_prompts_dir(directory: Path) -> dict[str, Prompt]:
+    """A prompts folder the brains can use: readable, valid, with every prompt they need."""
+    if not directory.is_dir():
+        raise PromptError(f"{directory}: not a folder of prompts")
+    prompts = load_prompts(directory)
+    missing = [name for name in REQUIRED if name not in prompts]
+    if missing:
+        raise PromptError(
+            f"{directory}: missing prompt file(s) {', '.join(m + '.yaml' for m in missing)}"
+        )
+    return prompts
 
 
 @lru_cache(maxsize=16)

@@ -27,7 +27,7 @@ def coach_session(url: str) -> httpx.Client:
     return browser
 
 
-def test_candidate_interview_over_the_api(running_app) -> None:  # type: ignore[no-untyped-def]
+def test_candidate_interview_over_the_api(running_app) -> None:
     url, engine = running_app
     client = Client(url, verbose=False)
     out = client.predict("Asha", [], "mixed", 2, "", AFTER, "", api_name="/start")
@@ -54,7 +54,7 @@ def test_candidate_interview_over_the_api(running_app) -> None:  # type: ignore[
     assert httpx.get(f"{url}/{forged}").status_code == 404
 
 
-def test_coach_area_needs_a_login(running_app) -> None:  # type: ignore[no-untyped-def]
+def test_coach_area_needs_a_login(running_app) -> None:
     url, _ = running_app
     for path in ("/coach/gradio_api/info", "/coach/config", "/coach/files/labels-star.jsonl"):
         assert httpx.get(f"{url}{path}").status_code == 401, path
@@ -68,7 +68,9 @@ def test_coach_area_needs_a_login(running_app) -> None:  # type: ignore[no-untyp
     assert cookie.path == "/coach" and not cookie.secure  # plain http here: Secure is https only
     assert browser.get("/coach/gradio_api/info").status_code == 200
     coach = Client(
-        f"{url}/coach/", verbose=False, headers={"cookie": f"interviewer_coach={cookie.value}"}
+        f"{url}/coach/",
+        verbose=False,
+        headers={"cookie": f"interviewer_coach={cookie.value or ''}"},
     )
     rows = coach.predict("", "", "", "(any area)", 0, 100, False, api_name="/search")
     assert "headers" in rows[0]
@@ -89,13 +91,13 @@ def test_coach_area_needs_a_login(running_app) -> None:  # type: ignore[no-untyp
     browser.post("/coach/logout")
     assert (
         httpx.get(
-            f"{url}/coach/gradio_api/info", cookies={"interviewer_coach": cookie.value}
+            f"{url}/coach/gradio_api/info", cookies={"interviewer_coach": cookie.value or ""}
         ).status_code
         == 401
     )
 
 
-def test_coach_override_is_stored_beside_the_machine_score(running_app) -> None:  # type: ignore[no-untyped-def]
+def test_coach_override_is_stored_beside_the_machine_score(running_app) -> None:
     url, engine = running_app
     candidate = Client(url, verbose=False)
     out = candidate.predict("Ravi", ["behavioural"], "mixed", 1, "", AFTER, "", api_name="/start")

@@ -106,7 +106,7 @@ def test_prompt_tokens_at_turn_20_stay_within_1_5x_of_turn_2(settings, tmp_path:
     for call in engine.repo.llm_calls(reply.session_id):
         per_turn[call.turn_seq or 0] += call.prompt_tokens
     scored = [
-        c.turn_seq
+        c.turn_seq or 0
         for c in engine.repo.llm_calls(reply.session_id)
         if c.purpose == "score_technical"
     ]

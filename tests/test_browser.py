@@ -31,7 +31,7 @@ HOSTILE = (
 
 
 @pytest.fixture
-def browser():  # type: ignore[no-untyped-def]
+def browser():
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
         instance = p.chromium.launch(
@@ -50,12 +50,12 @@ def browser():  # type: ignore[no-untyped-def]
         instance.close()
 
 
-def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def _shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_candidate_interview_then_coach_review(running_app, browser) -> None:  # type: ignore[no-untyped-def]
+def test_candidate_interview_then_coach_review(running_app, browser) -> None:
     url, engine = running_app
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(30_000)

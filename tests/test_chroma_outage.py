@@ -15,7 +15,7 @@ pytestmark = pytest.mark.server
 ANSWER = "A dict is a hash table: keys are hashed to find a slot, so lookups are O(1) on average."
 
 
-def test_interview_survives_a_chroma_server_outage(settings, room_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_interview_survives_a_chroma_server_outage(settings, room_factory, tmp_path: Path) -> None:
     port = free_port()
     remote = settings.model_copy(
         update={"chroma_host": "127.0.0.1", "chroma_port": port, "max_follow_ups": 0}
@@ -47,7 +47,7 @@ def test_interview_survives_a_chroma_server_outage(settings, room_factory, tmp_p
         assert again.score is not None
 
 
-def test_plan_with_the_store_down_is_a_clear_error(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_plan_with_the_store_down_is_a_clear_error(settings, tmp_path: Path) -> None:
     port = free_port()
     remote = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": port})
     with chroma_server(tmp_path / "chroma", port):

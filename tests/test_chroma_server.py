@@ -11,7 +11,7 @@ from tests.support.servers import chroma_server, free_port
 pytestmark = pytest.mark.server
 
 
-def test_ingest_and_search_through_a_chroma_server(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_and_search_through_a_chroma_server(settings, tmp_path: Path) -> None:
     with chroma_server(tmp_path / "server-data") as port:
         remote = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": port})
         first = ingest(remote, progress=False)
@@ -25,7 +25,7 @@ def test_ingest_and_search_through_a_chroma_server(settings, tmp_path: Path) -> 
     assert not (settings.chroma_dir / "chroma.sqlite3").exists()
 
 
-def test_unreachable_server_is_a_clear_error(settings) -> None:  # type: ignore[no-untyped-def]
+def test_unreachable_server_is_a_clear_error(settings) -> None:
     remote = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": free_port()})
     with pytest.raises(StoreUnavailable, match="127.0.0.1"):
         KnowledgeStore.from_settings(remote)

@@ -20,7 +20,7 @@ ANSWER = (
 )
 
 
-def _start_app(settings, port: int) -> subprocess.Popen:  # type: ignore[no-untyped-def, type-arg]
+def _start_app(settings, port: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "INTERVIEWER_DATA_DIR": str(settings.data_dir),
@@ -37,7 +37,7 @@ def _start_app(settings, port: int) -> subprocess.Popen:  # type: ignore[no-unty
     return process
 
 
-def test_sigkill_then_restart_resumes_at_the_same_turn(settings) -> None:  # type: ignore[no-untyped-def]
+def test_sigkill_then_restart_resumes_at_the_same_turn(settings) -> None:
     ingest(settings, progress=False)
     port = free_port()
     app = _start_app(settings, port)

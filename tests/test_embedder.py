@@ -33,7 +33,8 @@ def test_reopened_collection_rebuilds_our_embedder_not_chromas_default(tmp_path)
     settings = ChromaSettings(anonymized_telemetry=False)
     client = chromadb.PersistentClient(path=str(tmp_path), settings=settings)
     collection = client.create_collection(
-        "kb-test", embedding_function=LocalMiniLMEmbedding(ASSETS_DIR)
+        "kb-test",
+        embedding_function=LocalMiniLMEmbedding(ASSETS_DIR),  # type: ignore[arg-type]
     )
     collection.add(ids=["1"], documents=["Git rebase rewrites history"])
     del collection, client

@@ -24,11 +24,11 @@ STORY = (
 )
 
 
-def _start(engine, questions=3):  # type: ignore[no-untyped-def]
+def _start(engine, questions=3):
     return engine.start("Asha", build_plan(engine.kb, questions=questions), seed=7)
 
 
-def _answer_everything(engine, reply, text_for):  # type: ignore[no-untyped-def]
+def _answer_everything(engine, reply, text_for):
     steps = 0
     while not reply.finished:
         reply = engine.submit_answer(reply.session_id, text_for(reply.current))
@@ -37,7 +37,7 @@ def _answer_everything(engine, reply, text_for):  # type: ignore[no-untyped-def]
     return reply
 
 
-def test_offline_interview_follows_up_on_the_missing_key_point(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_offline_interview_follows_up_on_the_missing_key_point(engine_factory) -> None:
     engine = engine_factory()
     reply = _start(engine, questions=1)
     # Plan of one question; with the fixture knowledge the first slot is core-python.
@@ -61,7 +61,7 @@ def test_offline_interview_follows_up_on_the_missing_key_point(engine_factory) -
     assert summary.follow_ups == 1 and summary.score == "5/5" and summary.status == "answered"
 
 
-def test_full_offline_interview_produces_a_report(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_full_offline_interview_produces_a_report(engine_factory) -> None:
     engine = engine_factory()
     reply = _start(engine, questions=3)
     final = _answer_everything(
@@ -90,7 +90,7 @@ def test_full_offline_interview_produces_a_report(engine_factory) -> None:  # ty
 
 
 @pytest.mark.parametrize("declined", ["skip", "I don't know", "   ", "no idea, sorry"])
-def test_declined_questions_move_on_and_are_never_asked_again(engine_factory, declined) -> None:  # type: ignore[no-untyped-def]
+def test_declined_questions_move_on_and_are_never_asked_again(engine_factory, declined) -> None:
     engine = engine_factory()
     reply = _start(engine, questions=3)
     first = reply.current.question_id
@@ -106,7 +106,7 @@ def test_declined_questions_move_on_and_are_never_asked_again(engine_factory, de
     assert final.report.questions[0].status == "skipped" or declined.strip() == ""
 
 
-def test_repeated_answer_moves_on(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_repeated_answer_moves_on(engine_factory) -> None:
     engine = engine_factory()
     reply = _start(engine, questions=3)
     reply = engine.submit_answer(reply.session_id, STRONG_DICT)
@@ -118,7 +118,7 @@ def test_repeated_answer_moves_on(engine_factory) -> None:  # type: ignore[no-un
     assert len(repeated) == 1 and not repeated[0].scores
 
 
-def test_gibberish_and_hostile_inputs_never_get_stuck(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_gibberish_and_hostile_inputs_never_get_stuck(engine_factory) -> None:
     engine = engine_factory()
     inputs = iter(
         ["asdf qwer", "", "🙂🙂🙂", "<script>alert(1)</script>", "\u202eevil", "skip"] * 5
@@ -129,12 +129,12 @@ def test_gibberish_and_hostile_inputs_never_get_stuck(engine_factory) -> None:  
 
 def test_answer_is_stored_before_scoring_and_resumed_after_a_crash(
     engine_factory, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     engine = engine_factory()
     reply = _start(engine, questions=2)
     session_id, turn_seq = reply.session_id, reply.current.seq
 
-    def crash(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+    def crash(*_args, **_kwargs):
         raise SystemExit("process killed while scoring")
 
     monkeypatch.setattr(engine.brain, "score_technical", crash)
@@ -157,7 +157,7 @@ def test_answer_is_stored_before_scoring_and_resumed_after_a_crash(
     assert resumed.current is not None and resumed.current.seq == turn_seq + 1
 
 
-def test_resume_of_a_pending_question_repeats_it(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_resume_of_a_pending_question_repeats_it(engine_factory) -> None:
     engine = engine_factory()
     reply = _start(engine)
     again = engine_factory().resume(reply.session_id)
@@ -165,7 +165,7 @@ def test_resume_of_a_pending_question_repeats_it(engine_factory) -> None:  # typ
     assert again.messages[-1] == reply.current.question_text
 
 
-def test_hint_repeat_end_and_limits(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_hint_repeat_end_and_limits(engine_factory) -> None:
     engine = engine_factory()
     reply = _start(engine)
     assert engine.hint(reply.session_id).startswith("Hint:")
@@ -179,7 +179,7 @@ def test_hint_repeat_end_and_limits(engine_factory) -> None:  # type: ignore[no-
         engine.submit_answer(reply.session_id, "late answer")
 
 
-def test_llm_interview_records_usage_and_prompt_versions(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_llm_interview_records_usage_and_prompt_versions(engine_factory) -> None:
     chat = FakeChat(respond=sensible)
     engine = engine_factory(chat=chat, model="openai:gpt-4o-mini", api_key="sk-test-not-real")
     reply = _start(engine, questions=2)
@@ -205,7 +205,7 @@ def test_llm_interview_records_usage_and_prompt_versions(engine_factory) -> None
     )
 
 
-def test_sessions_survive_a_new_repository(settings, engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_sessions_survive_a_new_repository(settings, engine_factory) -> None:
     engine = engine_factory()
     reply = _start(engine)
     engine.submit_answer(reply.session_id, PARTIAL_DICT)
@@ -214,7 +214,7 @@ def test_sessions_survive_a_new_repository(settings, engine_factory) -> None:  #
     assert len(reply.session_id) >= 24  # unguessable resume link
 
 
-def test_near_duplicate_questions_are_not_both_asked(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_near_duplicate_questions_are_not_both_asked(settings, tmp_path) -> None:
     import shutil
 
     from interviewer.knowledge.ingest import ingest
@@ -241,7 +241,7 @@ def test_near_duplicate_questions_are_not_both_asked(settings, tmp_path) -> None
     assert len(asked) == 2  # the plan asked for 3 but only 2 distinct questions exist
 
 
-def test_llm_wording_streams_to_a_listener(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_llm_wording_streams_to_a_listener(engine_factory) -> None:
     from interviewer.brains.base import text_sink
     from tests.support.fakes import FakeChat
 

@@ -27,7 +27,7 @@ def _small_star_file(tmp_path: Path, n: int = 12) -> Path:
     return path
 
 
-def test_any_file_in_the_star_format_is_accepted(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_any_file_in_the_star_format_is_accepted(settings, tmp_path: Path) -> None:
     settings = settings.model_copy(update={"knowledge_dir": PROJECT_ROOT / "knowledge"})
     options = EvalOptions(
         suite="star", dataset=_small_star_file(tmp_path), samples=50, progress=False
@@ -53,7 +53,7 @@ def test_bad_dataset_line_is_reported_with_its_number(tmp_path: Path) -> None:
 
 def test_replay_fails_on_a_missing_recording_instead_of_calling_out(
     settings, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     settings = settings.model_copy(update={"knowledge_dir": PROJECT_ROOT / "knowledge"})
     options = EvalOptions(
         suite="star",
@@ -72,7 +72,7 @@ def test_replay_fails_on_a_missing_recording_instead_of_calling_out(
     assert len(list((tmp_path / "empty").glob("*.json"))) == 2
 
 
-def test_ab_against_a_baseline_prompt_folder(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ab_against_a_baseline_prompt_folder(settings, tmp_path: Path) -> None:
     import shutil
 
     settings = settings.model_copy(update={"knowledge_dir": PROJECT_ROOT / "knowledge"})

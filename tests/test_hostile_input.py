@@ -49,13 +49,13 @@ def _no_live_markup(text: str) -> None:
 
 
 @pytest.fixture
-def room(room_factory):  # type: ignore[no-untyped-def]
+def room(room_factory):
     return room_factory(sessions_per_hour=1000)
 
 
 @SLOW
 @given(answer=TEXT)
-def test_any_answer_is_stored_verbatim_and_shown_as_text(room, answer: str) -> None:  # type: ignore[no-untyped-def]
+def test_any_answer_is_stored_verbatim_and_shown_as_text(room, answer: str) -> None:
     view, _ = room.start("Asha", [], "mixed", 2, "", AFTER_EACH, "")
     session_id = view.session_id
     final = list(room.send(answer, session_id, AFTER_EACH))[-1]
@@ -69,7 +69,7 @@ def test_any_answer_is_stored_verbatim_and_shown_as_text(room, answer: str) -> N
     _no_live_markup(transcript_markdown(transcript(room.engine, session_id)))
 
 
-def test_answers_over_the_limit_are_refused_clearly(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_answers_over_the_limit_are_refused_clearly(engine_factory) -> None:
     engine = engine_factory()
     reply = engine.start("Asha", build_plan(engine.kb, questions=1), seed=1)
     huge = "x" * 200_000
@@ -81,14 +81,14 @@ def test_answers_over_the_limit_are_refused_clearly(engine_factory) -> None:  # 
 
 @SLOW
 @given(job=TEXT)
-def test_any_job_description_builds_a_plan(engine_factory, job: str) -> None:  # type: ignore[no-untyped-def]
+def test_any_job_description_builds_a_plan(engine_factory, job: str) -> None:
     engine = engine_factory()
     plan = build_plan(engine.kb, questions=3, job_description=job)
     assert plan.job_description == (job.strip() or None)
     _no_live_markup(plan.describe())
 
 
-def test_job_description_over_the_limit_is_refused(engine_factory) -> None:  # type: ignore[no-untyped-def]
+def test_job_description_over_the_limit_is_refused(engine_factory) -> None:
     engine = engine_factory()
     with pytest.raises(PlanError, match=f"{MAX_JOB_DESCRIPTION:,}"):
         build_plan(engine.kb, questions=1, job_description="django " * 5_000)
@@ -113,7 +113,7 @@ def test_any_uploaded_file_is_read_or_refused_cleanly(tmp_path: Path, content: b
         str.strip
     )
 )
-def test_coach_notes_are_stored_verbatim_and_shown_as_text(engine_factory, note: str) -> None:  # type: ignore[no-untyped-def]
+def test_coach_notes_are_stored_verbatim_and_shown_as_text(engine_factory, note: str) -> None:
     engine = engine_factory()
     reply = engine.start("Asha", build_plan(engine.kb, questions=1), seed=1)
     engine.repo.add_note(reply.session_id, coach="coach", text=note, turn_seq=None)

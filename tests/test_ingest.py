@@ -9,13 +9,13 @@ from tests.support.paths import FIXTURES
 
 
 @pytest.fixture
-def editable_settings(settings, tmp_path: Path):  # type: ignore[no-untyped-def]
+def editable_settings(settings, tmp_path: Path):
     folder = tmp_path / "knowledge"
     shutil.copytree(FIXTURES / "knowledge", folder)
     return settings.model_copy(update={"knowledge_dir": folder})
 
 
-def test_cold_then_unchanged_rerun_embeds_nothing(editable_settings) -> None:  # type: ignore[no-untyped-def]
+def test_cold_then_unchanged_rerun_embeds_nothing(editable_settings) -> None:
     first = ingest(editable_settings, progress=False)
     assert first.added == first.chunks > 0
     assert first.unchanged == 0
@@ -25,7 +25,7 @@ def test_cold_then_unchanged_rerun_embeds_nothing(editable_settings) -> None:  #
     assert "nothing changed" in second.line()
 
 
-def test_edited_entry_is_updated_and_removed_file_is_deleted(editable_settings) -> None:  # type: ignore[no-untyped-def]
+def test_edited_entry_is_updated_and_removed_file_is_deleted(editable_settings) -> None:
     ingest(editable_settings, progress=False)
     python = editable_settings.knowledge_dir / "python.yaml"
     python.write_text(python.read_text().replace("how fast is it?", "how quick is it?"))
@@ -39,7 +39,7 @@ def test_edited_entry_is_updated_and_removed_file_is_deleted(editable_settings) 
     assert all(source.endswith("python.yaml") for source, _ in store.existing().values())
 
 
-def test_extra_files_bad_ones_are_skipped_whole(editable_settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_extra_files_bad_ones_are_skipped_whole(editable_settings, tmp_path: Path) -> None:
     good = tmp_path / "notes.md"
     good.write_text("# Celery\n\nCelery runs background tasks with a broker such as Redis.\n")
     empty = tmp_path / "empty.md"
@@ -63,7 +63,7 @@ def test_extra_files_bad_ones_are_skipped_whole(editable_settings, tmp_path: Pat
     assert ingest(editable_settings, progress=False).removed == 1
 
 
-def test_search_filters_by_area_kind_and_excluded_ids(editable_settings) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_by_area_kind_and_excluded_ids(editable_settings) -> None:
     ingest(editable_settings, progress=False)
     store = KnowledgeStore.from_settings(editable_settings)
     hits = store.search("python dictionary hashing", k=3, kind="question", area="core-python")
@@ -106,7 +106,7 @@ def _text_pdf(text: str) -> bytes:
 
 def test_pdf_text_is_ingested_and_a_broken_pdf_is_skipped(
     editable_settings, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     good = tmp_path / "celery.pdf"
     good.write_bytes(_text_pdf("Celery workers consume background tasks from a Redis broker."))
     broken = tmp_path / "broken.pdf"

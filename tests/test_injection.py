@@ -38,6 +38,7 @@ def test_offline_star_score_never_rises(settings, attack: str, position: str) ->
     }[position]
     base = brain.score_star("Tell me about a team project.", prepare_answer(clean), []).star
     hit = brain.score_star("Tell me about a team project.", prepare_answer(attacked), [])
+    assert base is not None and hit.star is not None
     assert hit.star.overall <= base.overall
     assert sum(hit.star.part(p).score for p in ("situation", "task", "action", "result")) <= sum(
         base.part(p).score for p in ("situation", "task", "action", "result")
@@ -51,6 +52,7 @@ def test_offline_technical_score_never_rises(settings, attack: str) -> None:
     question = load_knowledge(FIXTURES / "knowledge").question("py.dict-lookup")
     base = brain.score_technical(question, prepare_answer(BASE_TECH), []).technical
     hit = brain.score_technical(question, prepare_answer(f"{BASE_TECH} {attack}"), []).technical
+    assert base is not None and hit is not None
     assert hit.score <= base.score
     assert len(hit.covered) <= len(base.covered)
 

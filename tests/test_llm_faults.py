@@ -21,10 +21,10 @@ STORY = (
     "During my final-year project our demo was moved up by a week. My task was to finish the "
     "payments API. I split the work into tickets and wrote tests. We delivered on time."
 )
-PLANTED_KEY = "sk-test-PLANTED-9f8e7d6c5b4a"
+PLANTED_KEY = "kq7PLANTEDxx9f8e7d6c5b4a"  # no sk- prefix: only the configured value can match
 
 
-def _engine(settings, base_url: str, retries: int = 1):  # type: ignore[no-untyped-def]
+def _engine(settings, base_url: str, retries: int = 1):
     ingest(settings, progress=False)
     llm_settings = settings.model_copy(
         update={
@@ -40,7 +40,7 @@ def _engine(settings, base_url: str, retries: int = 1):  # type: ignore[no-untyp
 
 
 @pytest.mark.parametrize("mode", ["timeout", "429", "500", "503", "malformed", "schema", "empty"])
-def test_each_fault_ends_in_a_labelled_fallback_and_keeps_the_answer(settings, mode: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_fault_ends_in_a_labelled_fallback_and_keeps_the_answer(settings, mode: str) -> None:
     with fault_server() as (url, state):
         state.mode = "ok"
         state.content = "Tell me about a time you had to deliver something under a tight deadline."
@@ -64,7 +64,7 @@ def test_each_fault_ends_in_a_labelled_fallback_and_keeps_the_answer(settings, m
         assert any(not c.ok or c.purpose.endswith(":reask") for c in calls)
 
 
-def test_connection_refused_falls_back(settings) -> None:  # type: ignore[no-untyped-def]
+def test_connection_refused_falls_back(settings) -> None:
     engine = _engine(settings, f"http://127.0.0.1:{free_port()}/v1", retries=1)
     reply = engine.start("Asha", build_plan(engine.kb, areas=["behavioural"], questions=1), seed=1)
     assert reply.current is not None  # the question text fell back to the knowledge base's
@@ -74,7 +74,7 @@ def test_connection_refused_falls_back(settings) -> None:  # type: ignore[no-unt
     assert "Connection" in (reply.score.fallback_detail or "")  # the detail is for the coach
 
 
-def test_a_stream_cut_midway_keeps_the_knowledge_base_wording(settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_stream_cut_midway_keeps_the_knowledge_base_wording(settings) -> None:
     question = "Tell me about a time you had to deliver something under a tight deadline."
     with fault_server() as (url, state):
         state.mode, state.content = "stream-cut", "Thanks for that answer. " + question
@@ -101,13 +101,20 @@ def test_a_stream_cut_midway_keeps_the_knowledge_base_wording(settings) -> None:
         assert len(seen) > 3 and whole.current.question_text == seen[-1]
 
 
-def test_secrets_never_reach_logs_transcripts_or_exports(settings, caplog) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("mode", ["500", "echo-key"])
+def test_secrets_never_reach_logs_transcripts_or_exports(
+    settings, room_factory, caplog, mode
+) -> None:
+    """Even a provider that quotes the configured key back in its error message (a key with
+    no recognisable shape) leaks it nowhere: not to the candidate, the logs, the database,
+    the coach's transcript or any export."""
     from interviewer.coach.review import transcript
     from interviewer.exports.report import report_markdown
     from interviewer.exports.transcript import transcript_json, transcript_markdown
+    from interviewer.ui.candidate import AFTER_EACH
 
     with fault_server() as (url, state):
-        state.mode = "500"
+        state.mode = mode
         engine = _engine(settings, url)
         caplog.set_level("DEBUG")
         reply = engine.start(
@@ -124,4 +131,12 @@ def test_secrets_never_reach_logs_transcripts_or_exports(settings, caplog) -> No
             ended.report.model_dump_json(),
         ]
         outputs += [c.error for c in engine.repo.llm_calls(reply.session_id)]
+        shown = room_factory(engine).view(reply.session_id, AFTER_EACH)
+        outputs += [shown.score, str(shown.chat), shown.report]
+        stored = engine.repo.get_session(reply.session_id).turns[0].score
+        assert stored is not None and stored.brain == "offline-fallback"
+        outputs.append(stored.model_dump_json())
+        if mode == "echo-key":  # the coach sees what happened, redacted
+            assert "Incorrect API key provided: [redacted]" in (stored.fallback_detail or "")
+            assert "Incorrect API key" not in shown.score  # the candidate, a short reason
     assert all(PLANTED_KEY not in text for text in outputs)

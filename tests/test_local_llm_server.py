@@ -28,7 +28,7 @@ STORY = (
 
 
 @pytest.fixture(scope="module")
-def llama_server():  # type: ignore[no-untyped-def]
+def llama_server():
     pytest.importorskip("llama_cpp.server", reason="llama-cpp-python[server] is not installed")
     if not MODEL.is_file():
         pytest.skip("the tiny test model is missing: interviewer setup --test-model")
@@ -60,7 +60,7 @@ def llama_server():  # type: ignore[no-untyped-def]
         process.wait(timeout=20)
 
 
-def test_a_real_local_model_through_the_user_configuration(settings, llama_server) -> None:  # type: ignore[no-untyped-def]
+def test_a_real_local_model_through_the_user_configuration(settings, llama_server) -> None:
     ingest(settings, progress=False)
     configured = settings.model_copy(
         update={

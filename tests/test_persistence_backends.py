@@ -18,7 +18,7 @@ STORY = (
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.server)])
-def database_url(request, settings, tmp_path: Path):  # type: ignore[no-untyped-def]
+def database_url(request, settings, tmp_path: Path):
     if request.param == "sqlite":
         yield settings.resolved_database_url
         return
@@ -28,7 +28,7 @@ def database_url(request, settings, tmp_path: Path):  # type: ignore[no-untyped-
         yield url
 
 
-def test_interview_crash_resume_and_overrides(settings, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_interview_crash_resume_and_overrides(settings, database_url: str) -> None:
     ingest(settings, progress=False)
     configured = settings.model_copy(update={"database_url": database_url})
     engine = build_engine(configured)
@@ -42,6 +42,7 @@ def test_interview_crash_resume_and_overrides(settings, database_url: str) -> No
     # A new process: a fresh engine and repository over the same database.
     fresh = build_engine(configured)
     resumed = fresh.resume(session_id)
+    assert resumed.current is not None and reply.current is not None
     assert resumed.current.seq == reply.current.seq
     turns = Repository(database_url).get_session(session_id).turns
     assert turns[0].answer == STORY and turns[0].scores and turns[0].answer_status == "answered"

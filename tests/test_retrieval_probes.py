@@ -40,7 +40,7 @@ PROBES = [
 @pytest.fixture(
     scope="module", params=["embedded", pytest.param("server", marks=pytest.mark.server)]
 )
-def bundled_store(request, tmp_path_factory):  # type: ignore[no-untyped-def]
+def bundled_store(request, tmp_path_factory):
     """The bundled guide in the embedded store, and in a real `chroma run` server."""
     from interviewer import tokens
     from interviewer.config import Settings
@@ -65,7 +65,7 @@ def bundled_store(request, tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
-def test_right_area_comes_first_for_most_probes(bundled_store) -> None:  # type: ignore[no-untyped-def]
+def test_right_area_comes_first_for_most_probes(bundled_store) -> None:
     misses = []
     for query, area in PROBES:
         top = bundled_store.search(query, k=1)[0]
@@ -78,7 +78,7 @@ def test_right_area_comes_first_for_most_probes(bundled_store) -> None:  # type:
 
 
 @pytest.mark.slow
-def test_question_search_respects_filters(bundled_store) -> None:  # type: ignore[no-untyped-def]
+def test_question_search_respects_filters(bundled_store) -> None:
     hits = bundled_store.search(
         "indexes", k=5, kind="question", area="databases", difficulty="easy"
     )

@@ -15,7 +15,7 @@ GOLD = PROJECT_ROOT / "evals" / "data" / "star_gold.jsonl"
 
 
 @pytest.mark.slow
-def test_offline_star_agreement_on_held_out_items(settings) -> None:  # type: ignore[no-untyped-def]
+def test_offline_star_agreement_on_held_out_items(settings) -> None:
     items = load_star_dataset(GOLD)
     held_out = [i for i in items if int(i.id.rsplit("-", 1)[1]) % 2 == 0]
     assert len(held_out) >= 60

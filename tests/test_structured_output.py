@@ -22,7 +22,7 @@ PROMPTS = load_prompts(PROJECT_ROOT / "prompts")
 
 
 @pytest.fixture
-def brain(settings):  # type: ignore[no-untyped-def]
+def brain(settings):
     from interviewer.wiring import offline_brain
 
     def make(chat: FakeChat) -> LLMBrain:
@@ -33,7 +33,7 @@ def brain(settings):  # type: ignore[no-untyped-def]
     return make
 
 
-def test_valid_output_is_accepted_and_logged(brain) -> None:  # type: ignore[no-untyped-def]
+def test_valid_output_is_accepted_and_logged(brain) -> None:
     chat = FakeChat(respond=queue(valid_star(ANSWER, overall=3)), calls=[])
     log: list = []
     record = brain(chat).score_star("Tell me about a time...", prepare_answer(ANSWER), log)
@@ -45,7 +45,7 @@ def test_valid_output_is_accepted_and_logged(brain) -> None:  # type: ignore[no-
     assert log[0].cost_usd is not None and log[0].cost_usd > 0
 
 
-def test_invalid_then_valid_is_reasked_with_the_error(brain) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_then_valid_is_reasked_with_the_error(brain) -> None:
     invented_quote = json.loads(valid_star(ANSWER))
     invented_quote["result"]["evidence"] = ["We won a national award"]  # not in the answer
     chat = FakeChat(
@@ -61,7 +61,7 @@ def test_invalid_then_valid_is_reasked_with_the_error(brain) -> None:  # type: i
     assert "no JSON object" in str(chat.calls[1].messages[-1].content)
 
 
-def test_always_invalid_falls_back_to_labelled_offline_score(brain) -> None:  # type: ignore[no-untyped-def]
+def test_always_invalid_falls_back_to_labelled_offline_score(brain) -> None:
     chat = FakeChat(respond=queue('{"overall": 9}'))
     log: list = []
     record = brain(chat).score_star("Tell me about a time...", prepare_answer(ANSWER), log)
@@ -91,7 +91,7 @@ def test_structured_error_carries_last_output_and_attempts() -> None:
     assert caught.value.last_output == "{}"
 
 
-def test_model_exception_falls_back_and_never_leaks_the_key(brain) -> None:  # type: ignore[no-untyped-def]
+def test_model_exception_falls_back_and_never_leaks_the_key(brain) -> None:
     chat = FakeChat(respond=queue(RuntimeError("401 bad key sk-live-SECRETSECRET123")), calls=[])
     log: list = []
     record = brain(chat).score_star("q", prepare_answer(ANSWER), log)
@@ -100,7 +100,7 @@ def test_model_exception_falls_back_and_never_leaks_the_key(brain) -> None:  # t
     assert log[0].ok is False and log[0].error == "RuntimeError"
 
 
-def test_technical_scoring_checks_every_key_point_is_judged(brain) -> None:  # type: ignore[no-untyped-def]
+def test_technical_scoring_checks_every_key_point_is_judged(brain) -> None:
     question = load_knowledge(FIXTURES / "knowledge").question("py.dict-lookup")
     answer = "A dict is a hash table. Lookups are O(1) on average."
     too_few = valid_technical(answer, key_points=2)
@@ -113,7 +113,7 @@ def test_technical_scoring_checks_every_key_point_is_judged(brain) -> None:  # t
     assert "judge each of the 3 key points" in str(chat.calls[1].messages[-1].content)
 
 
-def test_technical_always_invalid_falls_back_with_label(brain) -> None:  # type: ignore[no-untyped-def]
+def test_technical_always_invalid_falls_back_with_label(brain) -> None:
     question = load_knowledge(FIXTURES / "knowledge").question("py.dict-lookup")
     chat = FakeChat(respond=queue('{"score": 5, "key_points": []}'))
     record = brain(chat).score_technical(question, prepare_answer("A dict is a hash table."), [])

@@ -24,7 +24,7 @@ def _start(room: Any, areas: list[str] | None = None, questions: int = 2) -> tup
     return view, code
 
 
-def test_start_send_and_end(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_start_send_and_end(room_factory) -> None:
     room = room_factory()
     view, code = _start(room)
     assert code and "source:" in view.chat[-1]["content"]
@@ -48,7 +48,7 @@ def test_start_send_and_end(room_factory) -> None:  # type: ignore[no-untyped-de
     assert room.history("someone-else")[0].empty
 
 
-def test_the_chat_comes_from_the_database_not_the_browser(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_the_chat_comes_from_the_database_not_the_browser(room_factory) -> None:
     """A second room over the same engine (another worker, a reload) shows the same chat."""
     room = room_factory()
     view, _ = _start(room)
@@ -60,7 +60,7 @@ def test_the_chat_comes_from_the_database_not_the_browser(room_factory) -> None:
     assert _texts(shown)[-1].startswith("Hint")
 
 
-def test_scores_can_wait_until_the_end(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_scores_can_wait_until_the_end(room_factory) -> None:
     room = room_factory()
     view, _ = _start(room)
     out = list(room.send("A dict is a hash table.", view.session_id, AT_THE_END))[-1]
@@ -69,7 +69,7 @@ def test_scores_can_wait_until_the_end(room_factory) -> None:  # type: ignore[no
     assert "Scored by:**" in ended.score and "# Interview report" in ended.report
 
 
-def test_every_handler_fills_every_output(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_every_handler_fills_every_output(room_factory) -> None:
     """Every output gets a value on every event (a view object, never gr.skip()). Gradio keeps
     one more copy of a component per session whenever an output goes from a skip to a value."""
     room = room_factory()
@@ -96,7 +96,7 @@ def test_every_handler_fills_every_output(room_factory) -> None:  # type: ignore
         )
 
 
-def test_errors_say_exactly_what_happened(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_errors_say_exactly_what_happened(room_factory) -> None:
     room = room_factory()
     view, _ = _start(room, questions=1)
     too_long = "x" * 20_001
@@ -118,7 +118,7 @@ def test_errors_say_exactly_what_happened(room_factory) -> None:  # type: ignore
     assert "answer is saved" not in job.chat[-1]["content"]
 
 
-def test_unexpected_failure_says_whether_the_answer_was_saved(room_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_unexpected_failure_says_whether_the_answer_was_saved(room_factory, monkeypatch) -> None:
     room = room_factory()
     view, _ = _start(room, questions=1)
 
@@ -136,7 +136,7 @@ def test_unexpected_failure_says_whether_the_answer_was_saved(room_factory, monk
     assert "nothing was saved" in failed.chat[-1]["content"]
 
 
-def test_typed_markup_is_shown_as_text(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_typed_markup_is_shown_as_text(room_factory) -> None:
     room = room_factory()
     view, _ = room.start(
         "<b>Asha</b> ![x](http://evil.example/p.png)", [], "mixed", 1, "", AFTER_EACH, ""
@@ -152,7 +152,7 @@ def test_typed_markup_is_shown_as_text(room_factory) -> None:  # type: ignore[no
     assert "&lt;img src=x" in shown and "[a](" not in shown
 
 
-def test_history_codes_are_issued_by_the_server(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_history_codes_are_issued_by_the_server(room_factory) -> None:
     room = room_factory()
     chosen = "73"
     view, code = room.start("Asha", [], "mixed", 1, "", AFTER_EACH, chosen)
@@ -163,7 +163,7 @@ def test_history_codes_are_issued_by_the_server(room_factory) -> None:  # type: 
     assert set(room.history(code)[0]["session"]) == {view.session_id, again.session_id}
 
 
-def test_star_highlights_mark_evidence_spans(settings) -> None:  # type: ignore[no-untyped-def]
+def test_star_highlights_mark_evidence_spans(settings) -> None:
     from interviewer.brains import prepare_answer
     from interviewer.wiring import offline_brain
 
@@ -180,7 +180,7 @@ def test_banner_says_which_brain_and_how_to_switch() -> None:
     assert "openai:gpt-4o-mini" in views.brain_banner("openai:gpt-4o-mini", uses_llm=True)
 
 
-def test_coach_form_prefill_keeps_the_fields_it_does_not_set(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_coach_form_prefill_keeps_the_fields_it_does_not_set(room_factory) -> None:
     """The coach desk, too, answers with values, never skips: the fields a turn's score does
     not speak to come back as they were."""
     room = room_factory()
@@ -204,7 +204,7 @@ def test_coach_form_prefill_keeps_the_fields_it_does_not_set(room_factory) -> No
     assert desk.machine_labels("no-such-session", 1, *form) == form
 
 
-def test_coach_list_pages_from_summaries(room_factory) -> None:  # type: ignore[no-untyped-def]
+def test_coach_list_pages_from_summaries(room_factory) -> None:
     room = room_factory()
     desk = CoachDesk(room.engine)
     for _ in range(3):

@@ -12,8 +12,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from interviewer.errors import UserError
-from interviewer.evals.datasets import StarLabels
 from interviewer.knowledge.loader import KnowledgeBase
+from interviewer.scoring.schemas import StarLabels
 from interviewer.storage.models import ScoreKind
 from interviewer.storage.repository import Repository
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from interviewer.interview.engine import InterviewEngine
 from interviewer.interview.report import Report
+from interviewer.safe_text import visible
 from interviewer.scoring.schemas import ScoreRecord
 from interviewer.storage.records import SessionSummary
 from interviewer.storage.repository import SessionQuery
@@ -79,7 +80,7 @@ def row(summary: SessionSummary) -> list[object]:
     """One line of the coach's session table."""
     return [
         summary.id,
-        summary.candidate,
+        visible(summary.candidate),  # a right-to-left override cannot spoof the list
         summary.created_at.strftime("%Y-%m-%d %H:%M"),
         summary.status.value,
         "-" if summary.overall is None or not summary.answered else summary.overall,

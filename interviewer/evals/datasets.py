@@ -14,21 +14,13 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from interviewer.errors import UserError
-from interviewer.scoring.schemas import STAR_PARTS
+from interviewer.scoring.schemas import STAR_PARTS, StarLabels
 
 T = TypeVar("T", bound=BaseModel)
 
 
 class DatasetError(UserError, ValueError):
     pass
-
-
-class StarLabels(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    situation: int = Field(ge=0, le=2)
-    task: int = Field(ge=0, le=2)
-    action: int = Field(ge=0, le=2)
-    result: int = Field(ge=0, le=2)
 
 
 class StarItem(BaseModel):

@@ -125,7 +125,7 @@ def make_eval_brain(
     return make_brain(settings, brain, chat=chat, prompts_dir=prompts_dir, kb=kb)
 
 
-def _bar(total: int, options: EvalOptions, label: str) -> tqdm:
+def _bar(total: int, options: EvalOptions, label: str) -> tqdm[Any]:
     quiet = not options.progress or not sys.stderr.isatty()
     return tqdm(total=total, desc=label, unit="item", disable=quiet, leave=False)
 

@@ -125,12 +125,19 @@ def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:
 class OpenAIKnowledgeEmbedding(EmbeddingFunction[Documents]):
     """OpenAI (or compatible) embeddings through LangChain, for users who configure them.
 
-    The API key is read from settings at call time and never stored in Chroma's config.
+    The API key is handed over by whoever builds it (from settings) and never stored in
+    Chroma's config; one rebuilt from that config alone uses the provider's own variable.
     """
 
-    def __init__(self, model: str = "text-embedding-3-small", base_url: str | None = None) -> None:
+    def __init__(
+        self,
+        model: str = "text-embedding-3-small",
+        base_url: str | None = None,
+        api_key: Any = None,
+    ) -> None:
         self.model = model
         self.base_url = base_url
+        self._api_key = api_key
         self._client: Any = None
 
     @staticmethod
@@ -148,13 +155,10 @@ class OpenAIKnowledgeEmbedding(EmbeddingFunction[Documents]):
         if self._client is None:
             from langchain_openai import OpenAIEmbeddings
 
-            from interviewer.config import load_settings
-
-            key = load_settings().api_key
             self._client = OpenAIEmbeddings(
                 model=self.model,
                 base_url=self.base_url,
-                api_key=key,
+                api_key=self._api_key,
                 check_embedding_ctx_length=False,  # avoids a tiktoken download per call
             )
         vectors = self._client.embed_documents(list(input))
@@ -163,5 +167,7 @@ class OpenAIKnowledgeEmbedding(EmbeddingFunction[Documents]):
 
 def make_embedder(settings: Any) -> EmbeddingFunction[Documents]:
     if settings.embedder == "openai":
-        return OpenAIKnowledgeEmbedding(settings.openai_embedding_model, settings.base_url)
+        return OpenAIKnowledgeEmbedding(
+            settings.openai_embedding_model, settings.base_url, settings.api_key
+        )
     return LocalMiniLMEmbedding(settings.resolved_assets_dir)

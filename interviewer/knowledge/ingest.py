@@ -20,7 +20,7 @@ from interviewer.knowledge.documents import (
     extra_chunks,
     knowledge_chunks,
 )
-from interviewer.knowledge.loader import load_knowledge
+from interviewer.knowledge.loader import KnowledgeBase, load_knowledge
 from interviewer.knowledge.store import KnowledgeStore
 
 
@@ -54,10 +54,11 @@ def ingest(
     prune_extras: bool = False,
     progress: bool = True,
     store: KnowledgeStore | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> IngestSummary:
     started = time.perf_counter()
     tokens.configure(settings.resolved_assets_dir)
-    kb = load_knowledge(settings.knowledge_dir)
+    kb = kb or load_knowledge(settings.knowledge_dir)
     summary = IngestSummary(entries=len(kb.questions) + sum(1 for _ in kb.topics()))
     desired = knowledge_chunks(kb, settings.chunk_tokens, settings.chunk_overlap)
 

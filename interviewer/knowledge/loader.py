@@ -24,6 +24,13 @@ class KnowledgeError(UserError, ValueError):
     """A knowledge file is malformed; the message says where and why."""
 
 
+class UnknownQuestion(UserError, KeyError):
+    """No question has that id."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown question"
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     areas: dict[str, Area]
@@ -38,7 +45,10 @@ class KnowledgeBase:
             for q in area.questions:
                 if q.id == question_id:
                     return q
-        raise KeyError(f"no question with id {question_id!r}")
+        raise UnknownQuestion(
+            f"no question with id {question_id[:100]!r} in the knowledge base; "
+            "the ids are listed in the knowledge folder's YAML files"
+        )
 
     def area_of(self, question_id: str) -> str:
         for name, area in self.areas.items():

@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 
 from interviewer.config import OFFLINE, Settings
 from interviewer.errors import UserError
+from interviewer.redaction import register_secret
 
 LOCAL_PLACEHOLDER_KEY = "not-needed"
 
@@ -38,6 +39,8 @@ def make_chat_model(
     if model == OFFLINE:
         raise ModelConfigError("the offline brain has no chat model")
     provider, name = parse_model(model)
+    if settings.api_key is not None:
+        register_secret(settings.api_key.get_secret_value())  # redacted wherever it is echoed
     common: dict[str, Any] = {
         "timeout": settings.llm_timeout_s,
         "max_retries": settings.llm_max_retries,  # clients back off and honour Retry-After
@@ -55,7 +58,8 @@ def make_chat_model(
     if settings.base_url:
         options["base_url"] = settings.base_url
     try:
-        return init_chat_model(name, model_provider=provider, **options)
+        chat: BaseChatModel = init_chat_model(name, model_provider=provider, **options)
+        return chat
     except ImportError as exc:
         raise ModelConfigError(
             f"provider {provider!r} needs its LangChain integration package: {exc}"

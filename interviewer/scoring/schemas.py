@@ -27,6 +27,16 @@ def _quotes_occur(quotes: list[str], info: ValidationInfo) -> list[str]:
     return quotes
 
 
+class StarLabels(BaseModel):
+    """Human labels of a STAR answer, 0-2 per part (eval data and coach overrides)."""
+
+    model_config = ConfigDict(extra="forbid")
+    situation: int = Field(ge=0, le=2)
+    task: int = Field(ge=0, le=2)
+    action: int = Field(ge=0, le=2)
+    result: int = Field(ge=0, le=2)
+
+
 class StarPart(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -453,9 +453,9 @@ class Repository:
             return db.get(CandidateCodeRow, key) is not None
 
     # ----- coach logins -----------------------------------------------------------------
-    def record_login(self, username: str, address: str, ok: bool) -> None:
+    def record_login(self, username: str, address: str, ok: bool, at: datetime) -> None:
         with self._session.begin() as db:
-            db.add(LoginAttemptRow(username=username[:200], address=address[:64], ok=ok))
+            db.add(LoginAttemptRow(username=username[:200], address=address[:64], ok=ok, at=at))
 
     def login_failures(
         self, *, since: datetime, username: str | None = None, address: str | None = None
@@ -482,13 +482,15 @@ class Repository:
             return _utc(latest) if latest else None
 
     def create_coach_session(
-        self, token_hash: str, username: str, expires_at: datetime, address: str
+        self, token_hash: str, username: str, *, at: datetime, expires_at: datetime, address: str
     ) -> None:
         with self._session.begin() as db:
             db.add(
                 CoachSessionRow(
                     token_hash=token_hash,
                     username=username,
+                    created_at=at,
+                    last_seen=at,
                     expires_at=expires_at,
                     address=address[:64],
                 )
@@ -502,11 +504,11 @@ class Repository:
                 return None
             return row.username, _utc(row.expires_at), _utc(row.last_seen)
 
-    def touch_coach_session(self, token_hash: str) -> None:
+    def touch_coach_session(self, token_hash: str, at: datetime) -> None:
         with self._session.begin() as db:
             row = db.get(CoachSessionRow, token_hash)
             if row is not None:
-                row.last_seen = now()
+                row.last_seen = at
 
     def end_coach_session(self, token_hash: str) -> None:
         with self._session.begin() as db:

@@ -365,4 +365,5 @@ def build_coach_app(engine: InterviewEngine, *, delete_cache: tuple[int, int]) -
         add_note.click(
             _guarded(desk.note), [session_id, turn, note], [transcript_md, note], api_name="note"
         )
-    return coach
+    blocks: gr.Blocks = coach
+    return blocks

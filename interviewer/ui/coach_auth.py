@@ -121,13 +121,16 @@ class CoachAuth:
                 f"Too many failed logins; wait {wait:.0f} s before trying again.", 429, wait
             )
         ok = self.accounts.verify(username, password)
-        self.repo.record_login(username, address, ok)
+        self.repo.record_login(username, address, ok, self.clock())
         if not ok:
             log.warning("coach login failed for %r from %s", username[:64], address)
             raise LoginRefused("Wrong user name or password.", 401)
         token = secrets.token_urlsafe(32)
-        expires = self.clock() + timedelta(hours=self.settings.coach_session_hours)
-        self.repo.create_coach_session(_hash(token), username, expires, address)
+        started = self.clock()
+        expires = started + timedelta(hours=self.settings.coach_session_hours)
+        self.repo.create_coach_session(
+            _hash(token), username, at=started, expires_at=expires, address=address
+        )
         log.info("coach %r logged in from %s", username[:64], address)
         return token
 
@@ -145,7 +148,7 @@ class CoachAuth:
             self.repo.end_coach_session(_hash(token))
             return None
         if now - last_seen >= TOUCH_EVERY:
-            self.repo.touch_coach_session(_hash(token))
+            self.repo.touch_coach_session(_hash(token), now)
         return username
 
     def logout(self, token: str | None) -> None:
@@ -164,7 +167,8 @@ class CoachAuth:
 
 def cookie_token(scope: dict[str, Any]) -> str | None:
     headers = dict(scope.get("headers") or [])
-    for part in headers.get(b"cookie", b"").decode("latin-1").split(";"):
+    raw: bytes = headers.get(b"cookie", b"")
+    for part in raw.decode("latin-1").split(";"):
         name, _, value = part.strip().partition("=")
         if name == COOKIE:
             return value

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import threading
 import time
 from collections import OrderedDict, deque
@@ -191,7 +192,7 @@ class ClientLimitsMiddleware:
                 await _refuse(
                     send,
                     429,
-                    f"Too many requests from your connection; wait {wait:.0f} s and try again.",
+                    f"Too many requests from your connection; wait {math.ceil(wait)} s and try again.",
                     wait,
                 )
                 return
@@ -200,37 +201,38 @@ class ClientLimitsMiddleware:
         if declared is not None and declared.isdigit() and int(declared) > cap:
             await _refuse(send, 413, f"The request is larger than {cap // 1024} KB.")
             return
-        started = False
-
-        async def tracking_send(message: Any) -> None:
-            nonlocal started
-            started = started or message.get("type") == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, _capped(receive, cap), tracking_send)
-        except BodyTooLarge:
-            if started:
-                raise
-            await _refuse(send, 413, f"The request is larger than {cap // 1024} KB.")
+        if declared is None and method in ("POST", "PUT", "PATCH"):
+            # No declared length (chunked): read it here, at most `cap` bytes, then replay.
+            body, complete = await _read_capped(receive, cap)
+            if not complete:
+                await _refuse(send, 413, f"The request is larger than {cap // 1024} KB.")
+                return
+            await self.app(scope, _replay(body, receive), send)
+            return
+        await self.app(scope, receive, send)
 
 
-def _capped(receive: Any, cap: int) -> Any:
-    """A receive() that stops a body that grows past `cap` (chunked uploads lie about size)."""
-    seen = 0
-
-    async def wrapped() -> Any:
-        nonlocal seen
+async def _read_capped(receive: Any, cap: int) -> tuple[bytes, bool]:
+    body = b""
+    while True:
         message = await receive()
-        if message.get("type") == "http.request":
-            seen += len(message.get("body", b""))
-            if seen > cap:
-                raise BodyTooLarge(cap)
-        return message
+        if message.get("type") != "http.request":
+            return body, True
+        body += message.get("body", b"")
+        if len(body) > cap:
+            return b"", False
+        if not message.get("more_body", False):
+            return body, True
 
-    return wrapped
 
+def _replay(body: bytes, receive: Any) -> Any:
+    sent = False
 
-class BodyTooLarge(Exception):
-    def __init__(self, cap: int) -> None:
-        super().__init__(f"request body over {cap} bytes")
+    async def replayed() -> Any:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()  # later calls wait for the disconnect, as ASGI expects
+
+    return replayed

@@ -150,7 +150,8 @@ def build_candidate_app(
         # Reloading the page resumes the interview held in this browser.
         demo.load(on_load, [session_state], parts.outputs())
         demo.load(lambda value: value, [code_state], [code_box])
-    return demo
+    blocks: gr.Blocks = demo
+    return blocks
 
 
 def allow_parallel_handlers(blocks: gr.Blocks, settings: Settings) -> None:
@@ -159,7 +160,7 @@ def allow_parallel_handlers(blocks: gr.Blocks, settings: Settings) -> None:
     mounted app, so both are set here."""
     blocks.max_threads = settings.worker_threads
     blocks.queue(default_concurrency_limit=settings.worker_threads, max_size=settings.queue_size)
-    blocks.create_limiter()
+    blocks.create_limiter()  # type: ignore[no-untyped-call]
 
 
 def build_server(engine: InterviewEngine, settings: Settings) -> FastAPI:
@@ -290,7 +291,8 @@ def build_server(engine: InterviewEngine, settings: Settings) -> FastAPI:
         run_history=False,
         max_file_size=int(settings.max_upload_mb * 1024 * 1024),
     )
-    return _wrap(server, gate, limits, settings)
+    wrapped: FastAPI = _wrap(server, gate, limits, settings)
+    return wrapped
 
 
 def _wrap(server: FastAPI, gate: CoachGate, limits: ClientLimits, settings: Settings) -> Any:

@@ -64,6 +64,10 @@ def _handler(state: FaultState) -> type[BaseHTTPRequestHandler]:
                 return self._send(
                     429, b'{"error": {"message": "slow down"}}', {"Retry-After": "0.2"}
                 )
+            if mode == "echo-key":  # a provider that quotes the credential back in its error
+                key = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                body = {"error": {"message": f"Incorrect API key provided: {key}"}}
+                return self._send(401, json.dumps(body).encode())
             if mode in ("500", "503"):
                 return self._send(int(mode), b'{"error": {"message": "server error"}}')
             if mode == "malformed":

@@ -41,8 +41,8 @@ def loopback_only() -> Iterator[None]:
             raise NetworkAccessError(f"test tried to reach the network: {address!r}")
         return real_connect_ex(self, address)  # type: ignore[arg-type]
 
-    socket.socket.connect = guarded_connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = guarded_connect_ex  # type: ignore[method-assign]
+    socket.socket.connect = guarded_connect  # type: ignore[method-assign, assignment]
+    socket.socket.connect_ex = guarded_connect_ex  # type: ignore[method-assign, assignment]
     try:
         yield
     finally:

@@ -189,7 +189,7 @@ def running_web_app(settings: Any, **overrides: Any) -> Iterator[tuple[str, Any]
 @contextlib.contextmanager
 def app_process(
     settings: Any, env: dict[str, str] | None = None, log: Path | None = None
-) -> Iterator[tuple[str, subprocess.Popen]]:  # type: ignore[type-arg]
+) -> Iterator[tuple[str, subprocess.Popen]]:
     """`interviewer app` as its own process on 127.0.0.1, configured through the environment
     as an operator would; yields its URL and the process. Its log goes to `log`."""
     port = free_port()

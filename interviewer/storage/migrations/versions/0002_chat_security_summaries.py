@@ -18,6 +18,7 @@ Create Date: 2026-12-01
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -82,14 +83,14 @@ def _backfill(db: sa.engine.Connection) -> None:
     ).all()
     scores = db.execute(sa.text("SELECT turn_id, brain, normalised FROM scores ORDER BY id")).all()
     last_score = {row.turn_id: row for row in scores}  # the latest score of each turn
-    by_session: dict[str, list[sa.Row]] = defaultdict(list)
+    by_session: dict[str, list[sa.Row[Any]]] = defaultdict(list)
     for turn in turns:
         by_session[turn.session_id].append(turn)
     keys = set()
     for session in sessions:
         if session.candidate_key:
             keys.add((session.candidate_key, session.created_at))
-        threads: dict[int, list[sa.Row]] = defaultdict(list)
+        threads: dict[int, list[sa.Row[Any]]] = defaultdict(list)
         for turn in by_session.get(session.id, []):
             threads[turn.main_seq].append(turn)
             db.execute(
