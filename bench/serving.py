@@ -27,7 +27,19 @@ def answer(seed: int) -> str:
     return "I worked on it. " + " ".join(sentences)
 
 
+# Every simulated candidate connects from 127.0.0.1, so to the app they are one client: the
+# per-client abuse limits (tests/test_security.py measures those) are opened for load tests.
+LOAD_TEST_LIMITS = {
+    "INTERVIEWER_EVENTS_PER_MINUTE": "1000000",
+    "INTERVIEWER_EVENT_BURST": "1000000",
+    "INTERVIEWER_CONCURRENT_EVENTS": "100000",
+    "INTERVIEWER_SESSIONS_PER_HOUR": "1000000",
+    "INTERVIEWER_QUEUE_SIZE": "100000",
+}
+
+
 def start_app(settings: Any, **env: str) -> tuple[subprocess.Popen[bytes], str, float]:
+    env = {**LOAD_TEST_LIMITS, **env}
     port = free_port()
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -78,12 +90,11 @@ def concurrent_candidates(
     lock = threading.Lock()
     barrier = threading.Barrier(candidates)
 
-    def send(client: Any, text: str, session_id: str, chat: Any, kind: str) -> Any:
+    def send(client: Any, text: str, session_id: str, kind: str) -> None:
         started = time.perf_counter()
-        out = client.predict(text, session_id, chat, "after each answer", api_name="/send")
+        client.predict(text, session_id, "after each answer", api_name="/send")
         with lock:
             latencies[kind].append((time.perf_counter() - started) * 1000)
-        return out[0]
 
     def candidate(n: int) -> None:
         rng = random.Random(n)
@@ -91,14 +102,21 @@ def concurrent_candidates(
             time.sleep(rng.uniform(0, 10))
             client = Client(url, verbose=False)
             out = client.predict(
-                f"bench {n}", ["behavioural"], "mixed", answers + 2, "", "", api_name="/start"
+                f"bench {n}",
+                ["behavioural"],
+                "mixed",
+                answers + 2,
+                "",
+                "after each answer",
+                "",
+                api_name="/start",
             )
-            chat, session_id = out[0], out[1]
+            session_id = out[1]
             for turn in range(answers):
                 time.sleep(rng.uniform(5, 15))
-                chat = send(client, answer(n * 100 + turn), session_id, chat, "paced")
+                send(client, answer(n * 100 + turn), session_id, "paced")
             barrier.wait(timeout=300)
-            send(client, answer(n * 100 + 99), session_id, chat, "burst")
+            send(client, answer(n * 100 + 99), session_id, "burst")
         except Exception as exc:  # counted and reported, never hidden
             with lock:
                 errors.append(f"{type(exc).__name__}: {exc}"[:200])

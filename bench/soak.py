@@ -59,8 +59,10 @@ def soak(
         seed = n * 100_000
         while time.monotonic() < deadline:
             try:
-                out = client.predict(f"soak {n}", [], "mixed", 3, "", "", api_name="/start")
-                chat, session_id = out[0], out[1]
+                out = client.predict(
+                    f"soak {n}", [], "mixed", 3, "", "after each answer", "", api_name="/start"
+                )
+                session_id = out[1]
                 with lock:
                     counts["interviews"] += 1
                 for _ in range(12):  # bounded: a 3-question interview with follow-ups ends sooner
@@ -70,7 +72,7 @@ def soak(
                     seed += 1
                     started = time.perf_counter()
                     out = client.predict(
-                        answer(seed), session_id, chat, "after each answer", api_name="/send"
+                        answer(seed), session_id, "after each answer", api_name="/send"
                     )
                     elapsed_ms = (time.perf_counter() - started) * 1000
                     chat = out[0]

@@ -18,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import random
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
 
 from interviewer.brains.base import Brain, FollowUpRequest, prepare_answer
 from interviewer.errors import UserError
@@ -33,7 +35,7 @@ from interviewer.llm.usage import LLMCall
 from interviewer.scoring.schemas import ScoreRecord
 from interviewer.storage.models import AnswerStatus, ChatRole, TurnKind
 from interviewer.storage.records import Message, Session, Turn
-from interviewer.storage.repository import Repository
+from interviewer.storage.repository import Repository, Writes
 
 MAX_ANSWER_CHARS = 20_000
 MAX_NAME_CHARS = 200
@@ -63,6 +65,38 @@ def candidate_key(code: str | None) -> str | None:
 
 def clean_name(name: str) -> str:
     return " ".join(name.split())[:MAX_NAME_CHARS] or "anonymous"
+
+
+def _lines(lines: list[str], turn_seq: int | None) -> list[tuple[ChatRole, str, int | None]]:
+    """Interviewer lines to store; the last one belongs to `turn_seq` (its question)."""
+    return [
+        (ChatRole.interviewer, line, turn_seq if i == len(lines) - 1 else None)
+        for i, line in enumerate(lines)
+    ]
+
+
+def _with_turn(session: Session, turn: Turn) -> Session:
+    return replace(session, turns=tuple(turn if t.id == turn.id else t for t in session.turns))
+
+
+def _with_new_turn(session: Session, fields: dict[str, Any]) -> Session:
+    """The session as it will be once the planned turn is stored (for its summary)."""
+    planned = Turn(
+        id=-1,
+        session_id=session.id,
+        answer=None,
+        answer_status=AnswerStatus.pending,
+        hints_used=0,
+        asked_at=datetime.now(UTC),
+        answered_at=None,
+        **fields,
+    )
+    return replace(session, turns=(*session.turns, planned))
+
+
+def _summary(report: Report) -> tuple[float | None, int, int]:
+    answered = sum(1 for q in report.questions if q.status == "answered")
+    return report.overall, answered, report.fallback_scores
 
 
 class InterviewEngine:
@@ -119,16 +153,8 @@ class InterviewEngine:
             f"Hello {candidate}! This is a mock interview: {plan.describe()}. "
             "Answer in your own words; you can skip a question or ask for a hint."
         )
-        self.repo.add_messages(session_id, [(ChatRole.interviewer, opening, None)])
-        reply = self._advance(session_id, [])
-        return Reply(
-            session_id,
-            [opening, *reply.messages],
-            None,
-            reply.current,
-            reply.finished,
-            reply.report,
-        )
+        reply = self._advance(self.repo.get_session(session_id), [opening])
+        return reply
 
     def submit_answer(self, session_id: str, answer: str) -> Reply:
         if len(answer) > MAX_ANSWER_CHARS:
@@ -139,20 +165,32 @@ class InterviewEngine:
         session = self._active(session_id)
         turn = session.pending_turn
         if turn is None:
-            return self._advance(session_id, [])
-        # Stored first: nothing after this line can lose what the candidate typed.
-        self.repo.save_answer(turn.id, answer, AnswerStatus.received)
-        self.repo.add_messages(session_id, [(ChatRole.candidate, answer, turn.seq)])
-        return self._settle_and_advance(session_id)
+            return self._advance(session, [])
+        # Stored first, with its line of the chat: nothing after this can lose it.
+        self.repo.write(
+            session_id,
+            Writes(
+                answer=(turn.id, answer, AnswerStatus.received),
+                messages=[(ChatRole.candidate, answer, turn.seq)],
+            ),
+        )
+        received = replace(turn, answer=answer, answer_status=AnswerStatus.received)
+        return self._settle_and_advance(_with_turn(session, received))
 
     def skip(self, session_id: str) -> Reply:
         session = self._active(session_id)
         turn = session.pending_turn
         if turn is None:
-            return self._advance(session_id, [])
-        self.repo.save_answer(turn.id, "", AnswerStatus.skipped)
-        self.repo.add_messages(session_id, [(ChatRole.candidate, "(skipped)", turn.seq)])
-        return self._advance(session_id, [MOVE_ON[AnswerKind.skip]])
+            return self._advance(session, [])
+        self.repo.write(
+            session_id,
+            Writes(
+                answer=(turn.id, "", AnswerStatus.skipped),
+                messages=[(ChatRole.candidate, "(skipped)", turn.seq)],
+            ),
+        )
+        skipped = replace(turn, answer="", answer_status=AnswerStatus.skipped)
+        return self._advance(_with_turn(session, skipped), [MOVE_ON[AnswerKind.skip]])
 
     def hint(self, session_id: str) -> str:
         session = self._active(session_id)
@@ -160,7 +198,6 @@ class InterviewEngine:
         if turn is None:
             raise InterviewError("There is no open question to give a hint for.")
         question = self._question(turn)
-        self.repo.count_hint(turn.id)
         if question.type is QuestionType.behavioural:
             text = (
                 "Hint: structure it as STAR: the situation, your task, the actions you took "
@@ -171,23 +208,27 @@ class InterviewEngine:
             point = question.key_points[index]
             cue = point.keywords[0] if point.keywords else point.text.split()[0]
             text = f'Hint: think about "{cue}".'
-        self.repo.add_messages(session_id, [(ChatRole.interviewer, text, turn.seq)])
+        self.repo.write(
+            session_id,
+            Writes(hint=turn.id, messages=[(ChatRole.interviewer, text, turn.seq)]),
+        )
         return text
 
     def repeat(self, session_id: str) -> str:
         turn = self._active(session_id).pending_turn
         if turn is None:
             raise InterviewError("There is no open question to repeat.")
-        self.repo.add_messages(session_id, [(ChatRole.interviewer, turn.question_text, turn.seq)])
+        self.repo.write(
+            session_id, Writes(messages=[(ChatRole.interviewer, turn.question_text, turn.seq)])
+        )
         return turn.question_text
 
     def end(self, session_id: str) -> Reply:
         session = self.repo.get_session(session_id)
         closing = "Thanks, that's the end of the interview. Here is your report."
-        if not session.finished:
-            self._finish(session_id)
-            self.repo.add_messages(session_id, [(ChatRole.interviewer, closing, None)])
-        report = self.report(session_id)
+        if session.finished:
+            return Reply(session_id, [closing], None, None, True, self.report(session_id))
+        report = self._finish(session, Writes(), [closing])
         return Reply(session_id, [closing], None, None, True, report)
 
     def resume(self, session_id: str) -> Reply:
@@ -197,8 +238,8 @@ class InterviewEngine:
             return Reply(session_id, [], None, None, True, self.report(session_id))
         last = session.last_turn
         if last is not None and last.answer_status is AnswerStatus.received:
-            return self._settle_and_advance(session_id)
-        return self._advance(session_id, [], quiet=True)
+            return self._settle_and_advance(session)
+        return self._advance(session, [], quiet=True)
 
     def report(self, session_id: str) -> Report:
         session = self.repo.get_session(session_id)
@@ -210,9 +251,14 @@ class InterviewEngine:
         """The conversation as the candidate saw it, from the database."""
         return self.repo.messages(session_id)
 
+    def conversation(self, session_id: str) -> tuple[Session, list[Message]]:
+        """The session and its chat in one read (what every view of the room needs)."""
+        return self.repo.conversation(session_id)
+
     # ----- the state machine ----------------------------------------------------------
-    def _settle_and_advance(self, session_id: str) -> Reply:
-        session = self.repo.get_session(session_id)
+    # Each step reads the session once, works on that copy, and writes its changes in as
+    # few transactions as keep the rule "what the candidate typed is stored first".
+    def _settle_and_advance(self, session: Session) -> Reply:
         turn = session.turns[-1]
         earlier = [
             t.answer
@@ -221,55 +267,71 @@ class InterviewEngine:
         ]
         kind = classify(turn.answer or "", earlier)
         if kind is not AnswerKind.answered:
-            self.repo.set_answer_status(turn.id, AnswerStatus(kind.value))
-            return self._advance(session_id, [MOVE_ON[kind]])
+            status = AnswerStatus(kind.value)
+            settled = _with_turn(session, replace(turn, answer_status=status))
+            return self._advance(settled, [MOVE_ON[kind]], Writes(status=(turn.id, status)))
         log: list[LLMCall] = []
         try:
             score = self._score(session, turn, log)
-            self.repo.save_score(turn.id, score)
-            self.repo.set_answer_status(turn.id, AnswerStatus.answered)
-        finally:
-            self.repo.record_calls(session_id, turn.seq, log)
-        reply = self._advance(session_id, [])
-        return Reply(session_id, reply.messages, score, reply.current, reply.finished, reply.report)
+        except Exception:
+            self.repo.record_calls(session.id, turn.seq, log)
+            raise
+        # The score is committed on its own too: a crash while choosing the next question
+        # loses neither the answer nor what it cost to score it.
+        self.repo.write(
+            session.id,
+            Writes(
+                score=(turn.id, score),
+                status=(turn.id, AnswerStatus.answered),
+                calls=[(turn.seq, call) for call in log],
+            ),
+        )
+        scored = replace(turn, answer_status=AnswerStatus.answered, scores=(*turn.scores, score))
+        reply = self._advance(_with_turn(session, scored), [])
+        return Reply(session.id, reply.messages, score, reply.current, reply.finished, reply.report)
 
-    def _advance(self, session_id: str, messages: list[str], *, quiet: bool = False) -> Reply:
-        """Move to the next question and say so; `messages` are lines already decided
-        (a move-on line) that are stored with the next question. A resume is `quiet`: the
-        pending question is already in the chat, so it is returned but not stored again."""
-        session = self.repo.get_session(session_id)
+    def _advance(
+        self,
+        session: Session,
+        messages: list[str],
+        writes: Writes | None = None,
+        *,
+        quiet: bool = False,
+    ) -> Reply:
+        """Move to the next question and say so, in one write. `messages` are lines already
+        decided (an opening, a move-on line); `writes` what the step changed before. A resume
+        is `quiet`: the pending question is already in the chat, so it is not stored again."""
+        writes = writes or Writes()
         if session.finished:
-            self._say(session_id, messages, None)
-            return Reply(session_id, messages, None, None, True, self.report(session_id))
+            writes.messages += _lines(messages, None)
+            self.repo.write(session.id, writes)
+            return Reply(session.id, messages, None, None, True, self.report(session.id))
         pending = session.pending_turn
         if pending is not None:
             said = [*messages, pending.question_text]
-            self._say(session_id, messages if quiet else said, pending.seq)
-            return Reply(session_id, said, None, pending, False)
+            writes.messages += _lines(messages if quiet else said, pending.seq)
+            self.repo.write(session.id, writes)
+            return Reply(session.id, said, None, pending, False)
         log: list[LLMCall] = []
+        seq = len(session.turns) + 1
         try:
-            turn = self._maybe_follow_up(session, log) or self._ask_next_main(session, log)
-        finally:
-            self.repo.record_calls(session_id, len(session.turns) + 1, log)
-        if turn is None:
-            report = self._finish(session_id)
+            fields = self._follow_up_fields(session, log) or self._next_main_fields(session, log)
+        except Exception:
+            self.repo.record_calls(session.id, seq, log)
+            raise
+        writes.calls += [(seq, call) for call in log]
+        if fields is None:
             said = [*messages, "That's all my questions. Thank you! Here is your report."]
-            self._say(session_id, said, None)
-            return Reply(session_id, said, None, None, True, report)
-        said = [*messages, turn.question_text]
-        self._say(session_id, said, turn.seq)
-        self._refresh_summary(session_id)
-        return Reply(session_id, said, None, turn, False)
-
-    def _say(self, session_id: str, lines: list[str], turn_seq: int | None) -> None:
-        """Store interviewer lines; the last one belongs to `turn_seq` (its question)."""
-        self.repo.add_messages(
-            session_id,
-            [
-                (ChatRole.interviewer, line, turn_seq if i == len(lines) - 1 else None)
-                for i, line in enumerate(lines)
-            ],
-        )
+            report = self._finish(session, writes, said)
+            return Reply(session.id, said, None, None, True, report)
+        said = [*messages, str(fields["question_text"])]
+        writes.messages += _lines(said, seq)
+        writes.new_turn = fields
+        planned = _with_new_turn(session, fields)
+        writes.summary = _summary(self._build_report(planned, usage={}))
+        turn = self.repo.write(session.id, writes)
+        assert turn is not None
+        return Reply(session.id, said, None, turn, False)
 
     def _score(self, session: Session, turn: Turn, log: list[LLMCall]) -> ScoreRecord:
         thread = [
@@ -285,7 +347,7 @@ class InterviewEngine:
             return self.brain.score_star(question.question, prepared, log)
         return self.brain.score_technical(question, prepared, log)
 
-    def _maybe_follow_up(self, session: Session, log: list[LLMCall]) -> Turn | None:
+    def _follow_up_fields(self, session: Session, log: list[LLMCall]) -> dict[str, Any] | None:
         last = session.last_turn
         if last is None or last.answer_status is not AnswerStatus.answered:
             return None  # declined, empty or repeated answers move on
@@ -304,20 +366,19 @@ class InterviewEngine:
         text = self.brain.follow_up(
             FollowUpRequest(question.question, answer_text, choice.gap, choice.suggestion), log
         )
-        return self.repo.add_turn(
-            session.id,
-            seq=len(session.turns) + 1,
-            kind=TurnKind.follow_up,
-            main_seq=last.main_seq,
-            question_id=question.id,
-            area=last.area,
-            question_type=last.question_type,
-            question_text=text,
-            source=last.source,
-            probing=choice.note,
-        )
+        return {
+            "seq": len(session.turns) + 1,
+            "kind": TurnKind.follow_up,
+            "main_seq": last.main_seq,
+            "question_id": question.id,
+            "area": last.area,
+            "question_type": last.question_type,
+            "question_text": text,
+            "source": last.source,
+            "probing": choice.note,
+        }
 
-    def _ask_next_main(self, session: Session, log: list[LLMCall]) -> Turn | None:
+    def _next_main_fields(self, session: Session, log: list[LLMCall]) -> dict[str, Any] | None:
         plan = InterviewPlan.model_validate_json(session.plan_json)
         mains = [t for t in session.turns if t.kind is TurnKind.main]
         if len(mains) >= len(plan.slots):
@@ -344,48 +405,37 @@ class InterviewEngine:
             + "; ".join(kp.text for kp in question.key_points)
         )
         seq = len(session.turns) + 1
-        return self.repo.add_turn(
-            session.id,
-            seq=seq,
-            kind=TurnKind.main,
-            main_seq=seq,
-            question_id=question.id,
-            area=selected.area,
-            question_type=question.type.value,
-            question_text=text,
-            source=selected.source,
-            probing=note,
-        )
+        return {
+            "seq": seq,
+            "kind": TurnKind.main,
+            "main_seq": seq,
+            "question_id": question.id,
+            "area": selected.area,
+            "question_type": question.type.value,
+            "question_text": text,
+            "source": selected.source,
+            "probing": note,
+        }
 
-    def _finish(self, session_id: str) -> Report:
-        session = self.repo.get_session(session_id)
+    def _finish(self, session: Session, writes: Writes, lines: list[str]) -> Report:
         report = self._build_report(session)
-        self.repo.finish(session_id, report.model_dump_json())
-        self._store_summary(session_id, report)
+        writes.report_json = report.model_dump_json()
+        writes.summary = _summary(report)
+        writes.messages += _lines(lines, None)
+        self.repo.write(session.id, writes)
         return report
 
-    def _refresh_summary(self, session_id: str) -> None:
-        self._store_summary(session_id, self._build_report(self.repo.get_session(session_id)))
-
-    def _store_summary(self, session_id: str, report: Report) -> None:
-        answered = sum(1 for q in report.questions if q.status == "answered")
-        self.repo.update_summary(
-            session_id,
-            overall=report.overall,
-            answered=answered,
-            fallbacks=report.fallback_scores,
-        )
-
-    def _build_report(self, session: Session) -> Report:
+    def _build_report(self, session: Session, usage: dict[str, float] | None = None) -> Report:
         plan = InterviewPlan.model_validate_json(session.plan_json)
-        calls = self.repo.llm_calls(session.id)
-        costs = [c.cost_usd for c in calls if c.cost_usd is not None]
-        usage = {
-            "calls": float(len(calls)),
-            "prompt_tokens": float(sum(c.prompt_tokens for c in calls)),
-            "completion_tokens": float(sum(c.completion_tokens for c in calls)),
-            "cost_usd": float(sum(costs)) if costs else 0.0,
-        }
+        if usage is None:
+            calls = self.repo.llm_calls(session.id)
+            costs = [c.cost_usd for c in calls if c.cost_usd is not None]
+            usage = {
+                "calls": float(len(calls)),
+                "prompt_tokens": float(sum(c.prompt_tokens for c in calls)),
+                "completion_tokens": float(sum(c.completion_tokens for c in calls)),
+                "cost_usd": float(sum(costs)) if costs else 0.0,
+            }
         return build_report(session, self.kb, plan.describe(), usage)
 
     # ----- helpers --------------------------------------------------------------------

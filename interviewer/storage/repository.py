@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -112,6 +112,53 @@ def _session(row: SessionRow) -> records.Session:
     )
 
 
+def _call_row(session_id: str | None, turn_seq: int | None, c: LLMCall) -> LLMCallRow:
+    return LLMCallRow(
+        session_id=session_id,
+        turn_seq=turn_seq,
+        purpose=c.purpose,
+        model=c.model,
+        prompt_version=c.prompt_version,
+        prompt_tokens=c.prompt_tokens,
+        completion_tokens=c.completion_tokens,
+        latency_ms=c.latency_ms,
+        cost_usd=c.cost_usd,
+        ok=c.ok,
+        error=c.error,
+    )
+
+
+@dataclass
+class Writes:
+    """What one step of the interview changes, written in one transaction (a busy server
+    pays per transaction: SQLite has one writer at a time)."""
+
+    answer: tuple[int, str, AnswerStatus] | None = None  # turn id, text, status
+    status: tuple[int, AnswerStatus] | None = None  # turn id, new status
+    score: tuple[int, ScoreRecord] | None = None  # turn id, score
+    hint: int | None = None  # turn id whose hint count goes up
+    calls: list[tuple[int | None, LLMCall]] = field(default_factory=list)  # (turn seq, call)
+    messages: list[tuple[ChatRole, str, int | None]] = field(default_factory=list)
+    new_turn: dict[str, Any] | None = None  # TurnRow fields; its question is the last message
+    summary: tuple[float | None, int, int] | None = None  # overall, answered, fallbacks
+    report_json: str | None = None  # finishes the session
+
+    def __bool__(self) -> bool:
+        return any(
+            (
+                self.answer,
+                self.status,
+                self.score,
+                self.hint,
+                self.calls,
+                self.messages,
+                self.new_turn,
+                self.summary,
+                self.report_json,
+            )
+        )
+
+
 @dataclass(frozen=True)
 class SessionQuery:
     """A coach's filter over sessions, applied in SQL."""
@@ -170,89 +217,89 @@ class Repository:
                 raise SessionNotFound()
             return _session(row)
 
-    def exists(self, session_id: str) -> bool:
+    def conversation(self, session_id: str) -> tuple[records.Session, list[records.Message]]:
+        """A session and its chat, read together (what every view of the room needs)."""
         with self._session() as db:
-            return db.scalar(select(SessionRow.id).where(SessionRow.id == session_id)) is not None
-
-    def add_turn(self, session_id: str, **fields: Any) -> records.Turn:
-        with self._session.begin() as db:
-            turn = TurnRow(
-                session_id=session_id, answer_status=AnswerStatus.pending, hints_used=0, **fields
+            row = db.scalar(
+                select(SessionRow)
+                .where(SessionRow.id == session_id)
+                .options(selectinload(SessionRow.turns).selectinload(TurnRow.scores))
             )
-            db.add(turn)
-            db.flush()
-            session = db.get(SessionRow, session_id)
-            assert session is not None
-            session.updated_at = now()
-            areas = set(filter(None, (session.areas or "").split(", "))) | {turn.area}
-            session.areas = ", ".join(sorted(areas))[:500]
-            db.flush()
-            return _turn(turn)
+            if row is None:
+                raise SessionNotFound()
+            messages = db.scalars(
+                select(MessageRow)
+                .where(MessageRow.session_id == session_id)
+                .order_by(MessageRow.id)
+            )
+            return _session(row), [
+                records.Message(ChatRole(m.role), m.text, m.turn_seq, _utc(m.created_at))
+                for m in messages
+            ]
 
-    def save_answer(self, turn_id: int, answer: str, status: AnswerStatus) -> datetime:
+    def write(self, session_id: str, writes: Writes) -> records.Turn | None:
+        """Apply one step's changes in one transaction; returns the new turn, if any."""
+        if not writes:
+            return None
+        created: TurnRow | None = None
         with self._session.begin() as db:
-            turn = db.get(TurnRow, turn_id)
-            assert turn is not None
-            turn.answer = answer
-            turn.answer_status = status
-            turn.answered_at = now()
-            return turn.answered_at
-
-    def set_answer_status(self, turn_id: int, status: AnswerStatus) -> None:
-        with self._session.begin() as db:
-            turn = db.get(TurnRow, turn_id)
-            assert turn is not None
-            turn.answer_status = status
-
-    def count_hint(self, turn_id: int) -> None:
-        with self._session.begin() as db:
-            turn = db.get(TurnRow, turn_id)
-            assert turn is not None
-            turn.hints_used += 1
-
-    def save_score(self, turn_id: int, record: ScoreRecord) -> None:
-        with self._session.begin() as db:
-            db.add(
-                ScoreRow(
-                    turn_id=turn_id,
-                    kind=ScoreKind(record.kind),
-                    brain=record.brain,
-                    model=record.model,
-                    prompt_version=record.prompt_version,
-                    normalised=record.normalised,
-                    payload=record.model_dump_json(),
+            if writes.answer is not None:
+                turn_id, text, status = writes.answer
+                answered = db.get(TurnRow, turn_id)
+                assert answered is not None
+                answered.answer, answered.answer_status, answered.answered_at = text, status, now()
+            if writes.status is not None:
+                settled = db.get(TurnRow, writes.status[0])
+                assert settled is not None
+                settled.answer_status = writes.status[1]
+            if writes.hint is not None:
+                hinted = db.get(TurnRow, writes.hint)
+                assert hinted is not None
+                hinted.hints_used += 1
+            if writes.score is not None:
+                turn_id, record = writes.score
+                db.add(
+                    ScoreRow(
+                        turn_id=turn_id,
+                        kind=ScoreKind(record.kind),
+                        brain=record.brain,
+                        model=record.model,
+                        prompt_version=record.prompt_version,
+                        normalised=record.normalised,
+                        payload=record.model_dump_json(),
+                    )
                 )
+            db.add_all(_call_row(session_id, seq, call) for seq, call in writes.calls)
+            session = db.get(SessionRow, session_id)
+            if session is None:
+                raise SessionNotFound()
+            if writes.new_turn is not None:
+                created = TurnRow(
+                    session_id=session_id,
+                    answer_status=AnswerStatus.pending,
+                    hints_used=0,
+                    **writes.new_turn,
+                )
+                db.add(created)
+                areas = set(filter(None, (session.areas or "").split(", "))) | {created.area}
+                session.areas = ", ".join(sorted(areas))[:500]
+            session.updated_at = now()
+            db.add_all(
+                MessageRow(session_id=session_id, role=role, text=text, turn_seq=seq)
+                for role, text, seq in writes.messages
             )
-
-    def update_summary(
-        self, session_id: str, *, overall: float | None, answered: int, fallbacks: int
-    ) -> None:
-        with self._session.begin() as db:
-            row = db.get(SessionRow, session_id)
-            if row is None:
-                raise SessionNotFound()
-            row.overall, row.answered, row.fallbacks = overall, answered, fallbacks
-
-    def finish(self, session_id: str, report_json: str) -> None:
-        with self._session.begin() as db:
-            row = db.get(SessionRow, session_id)
-            if row is None:
-                raise SessionNotFound()
-            row.status = SessionStatus.finished
-            row.report_json = report_json
+            if writes.summary is not None:
+                session.overall, session.answered, session.fallbacks = writes.summary
+            if writes.report_json is not None:
+                session.status = SessionStatus.finished
+                session.report_json = writes.report_json
+            db.flush()
+            if created is None:
+                return None
+            created.scores = []  # a new turn has none: no lazy load inside the transaction
+            return _turn(created)
 
     # ----- the chat as shown --------------------------------------------------------------
-    def add_messages(
-        self, session_id: str, messages: Iterable[tuple[ChatRole, str, int | None]]
-    ) -> None:
-        rows = [
-            MessageRow(session_id=session_id, role=role, text=text, turn_seq=seq)
-            for role, text, seq in messages
-        ]
-        if rows:
-            with self._session.begin() as db:
-                db.add_all(rows)
-
     def messages(self, session_id: str) -> list[records.Message]:
         with self._session() as db:
             rows = db.scalars(
@@ -348,22 +395,7 @@ class Repository:
     def record_calls(
         self, session_id: str | None, turn_seq: int | None, calls: Iterable[LLMCall]
     ) -> None:
-        rows = [
-            LLMCallRow(
-                session_id=session_id,
-                turn_seq=turn_seq,
-                purpose=c.purpose,
-                model=c.model,
-                prompt_version=c.prompt_version,
-                prompt_tokens=c.prompt_tokens,
-                completion_tokens=c.completion_tokens,
-                latency_ms=c.latency_ms,
-                cost_usd=c.cost_usd,
-                ok=c.ok,
-                error=c.error,
-            )
-            for c in calls
-        ]
+        rows = [_call_row(session_id, turn_seq, c) for c in calls]
         if rows:
             with self._session.begin() as db:
                 db.add_all(rows)
@@ -471,15 +503,6 @@ class Repository:
                 select(func.count(LoginAttemptRow.id), func.max(LoginAttemptRow.at)).where(*where)
             ).one()
             return int(count or 0), _utc(latest) if latest else None
-
-    def last_success(self, username: str) -> datetime | None:
-        with self._session() as db:
-            latest = db.scalar(
-                select(func.max(LoginAttemptRow.at)).where(
-                    LoginAttemptRow.username == username[:200], LoginAttemptRow.ok.is_(True)
-                )
-            )
-            return _utc(latest) if latest else None
 
     def create_coach_session(
         self, token_hash: str, username: str, *, at: datetime, expires_at: datetime, address: str

@@ -125,12 +125,12 @@ class CandidateRoom:
         if not session_id:
             return RoomView(chat=[views.notice(n) for n in notices], answer=answer)
         try:
-            session = self.engine.repo.get_session(session_id)
+            session, messages = self.engine.conversation(session_id)
         except SessionNotFound as exc:
             return RoomView(
                 chat=[views.notice(str(exc)), *map(views.notice, notices)], answer=answer
             )
-        chat = views.chat_messages(self.engine.chat(session_id), session.turns)
+        chat = views.chat_messages(messages, session.turns)
         if streaming is not None:
             chat.append({"role": "assistant", "content": inert_markdown(streaming)})
         chat += [views.notice(n) for n in notices]

@@ -131,6 +131,7 @@ class CoachAuth:
         self.repo.create_coach_session(
             _hash(token), username, at=started, expires_at=expires, address=address
         )
+        self.repo.purge_coach_sessions(started)  # expired logins go when a new one arrives
         log.info("coach %r logged in from %s", username[:64], address)
         return token
 
