@@ -19,7 +19,7 @@ def test_plans_warm_up_then_get_harder() -> None:
     plan = build_plan(KB, questions=3, difficulty="mixed")
     assert len(plan.slots) == 3
     assert build_plan(KB, questions=9).questions == 9 and len(build_plan(KB, questions=9).slots) == 3
-    assert [s.difficulty for s in plan.slots][0] == "easy"
+    assert plan.slots[0].difficulty == "easy"
 
 
 def test_bad_plans_say_why() -> None:
