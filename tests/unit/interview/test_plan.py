@@ -18,7 +18,9 @@ def test_job_description_pulls_its_areas() -> None:
 def test_plans_warm_up_then_get_harder() -> None:
     plan = build_plan(KB, questions=3, difficulty="mixed")
     assert len(plan.slots) == 3
-    assert build_plan(KB, questions=9).questions == 9 and len(build_plan(KB, questions=9).slots) == 3
+    assert (
+        build_plan(KB, questions=9).questions == 9 and len(build_plan(KB, questions=9).slots) == 3
+    )
     assert plan.slots[0].difficulty == "easy"
 
 
