@@ -112,6 +112,29 @@ class KeyPointVerdict(BaseModel):
         return self
 
 
+def _quote_occurs(quote: str, info: ValidationInfo) -> str:
+    _quotes_occur([quote], info)
+    return quote
+
+
+class FactualError(BaseModel):
+    """Something the answer states that is wrong, with the words it used."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    quote: str = Field(description="The exact words of the answer that are wrong.")
+    key_point: int | None = Field(
+        default=None, ge=1, description="The key point it contradicts, if one (1-based)."
+    )
+    correction: str = Field(description="What is actually true, in one sentence.")
+    probe: str | None = Field(
+        default=None,
+        description="A follow-up question that lets the candidate discover the error "
+        "themselves, without stating the correction.",
+    )
+    _quote = field_validator("quote")(_quote_occurs)
+
+
 class TechnicalScore(BaseModel):
     """Key-point coverage and correctness of a technical answer."""
 
@@ -128,10 +151,19 @@ class TechnicalScore(BaseModel):
     problems: list[str] = Field(
         default_factory=list, description="Factual or conceptual errors in the answer."
     )
+    errors: list[FactualError] = Field(
+        default_factory=list,
+        description="Each factual error with its exact quote, the key point it contradicts "
+        "and a probe (a key point with an error is not covered).",
+    )
     summary: str = Field(default="", description="One or two sentences explaining the score.")
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> TechnicalScore:
+        wrong = {e.key_point for e in self.errors if e.key_point is not None}
+        overlap = sorted(wrong & {kp.index for kp in self.key_points if kp.covered})
+        if overlap:
+            raise ValueError(f"key point(s) {overlap} cannot be covered and contradicted")
         indexes = sorted(kp.index for kp in self.key_points)
         expected = (info.context or {}).get("key_point_count")
         if expected is not None and indexes != list(range(1, expected + 1)):

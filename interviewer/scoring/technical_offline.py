@@ -13,8 +13,9 @@ from collections.abc import Callable
 import numpy as np
 
 from interviewer.knowledge.schema import Question
-from interviewer.scoring.schemas import KeyPointVerdict, TechnicalScore
-from interviewer.scoring.text import Sentence, contains_phrase, normalise, words
+from interviewer.scoring.claims import Finding, checker_for
+from interviewer.scoring.schemas import FactualError, KeyPointVerdict, TechnicalScore
+from interviewer.scoring.text import Sentence, contains_phrase, is_term_list, normalise, words
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -67,15 +68,66 @@ class OfflineTechnicalScorer:
             empty = [KeyPointVerdict(index=i + 1, covered=False) for i in range(len(points))]
             return TechnicalScore(key_points=empty, score=0, summary="No answer to score.")
         texts = [s.text for s in sentences]
-        vectors = self._embed([kp.text for kp in points] + [question.question] + texts)
-        point_vecs, question_vec, sentence_vecs = (
-            vectors[: len(points)],
-            vectors[len(points)],
-            vectors[len(points) + 1 :],
+        listing = is_term_list(" ".join(texts))
+        covered_by = self._coverage(question, sentences)
+        findings = checker_for(question).check(sentences)
+        wrong = [f for f in findings if f.verdict != "supports"]
+        contradicted = {f.key_point for f in wrong if f.key_point}
+        for finding in findings:
+            supports = finding.verdict == "supports" and finding.key_point not in covered_by
+            if supports and not is_term_list(finding.quote):
+                covered_by[finding.key_point or 0] = finding.quote
+        if listing:
+            covered_by = {}  # a list of terms without explanation is not coverage
+        verdicts = [
+            KeyPointVerdict(
+                index=i,
+                covered=i in covered_by and i not in contradicted,
+                evidence=[covered_by[i]] if i in covered_by and i not in contradicted else [],
+            )
+            for i in range(1, len(points) + 1)
+        ]
+        covered = sum(v.covered for v in verdicts)
+        errors = _errors(question, wrong)
+        relevance = self._relevance(question, texts)
+        if covered == 0 and not wrong and (relevance < ON_TOPIC or len(words(" ".join(texts))) < 4):
+            return TechnicalScore(
+                key_points=verdicts, score=0, summary="The answer does not address the question."
+            )
+        band = score_band(covered, len(points))
+        confirmed = {f.key_point for f in findings if f.verdict == "supports"} - contradicted
+        band, why = _capped(band, question, errors, len(confirmed), listing)
+        summary = (
+            f"Covered {covered} of {len(points)} key points" + (f"; {why}" if why else "") + "."
         )
-        similarity = point_vecs @ sentence_vecs.T  # (points, sentences)
+        return TechnicalScore(
+            key_points=verdicts,
+            score=band,
+            problems=[f"{e.quote!r} - {e.correction}" for e in errors]
+            + (
+                ["A list of terms without explanation: say what each one means."] if listing else []
+            ),
+            errors=errors,
+            summary=summary,
+        )
+
+    def _relevance(self, question: Question, texts: list[str]) -> float:
+        vectors = self._embed([question.question, *texts])
+        return float(np.max(vectors[1:] @ vectors[0]))
+
+    def _coverage(self, question: Question, sentences: list[Sentence]) -> dict[int, str]:
+        """Key point -> the answer's words that make it (keywords and similarity), from
+        sentences and their clauses; lists of bare terms are not evidence."""
+        points = question.key_points
+        unit_texts = [(t, i) for t, i in units(sentences) if not is_term_list(t)]
+        if not unit_texts:
+            return {}
+        texts = [t for t, _ in unit_texts]
+        vectors = self._embed([kp.text for kp in points] + texts)
+        point_vecs, unit_vecs = vectors[: len(points)], vectors[len(points) :]
+        similarity = point_vecs @ unit_vecs.T  # (points, units)
         normalised = [normalise(t) for t in texts]
-        verdicts: list[KeyPointVerdict] = []
+        found: dict[int, str] = {}
         for i, point in enumerate(points):
             hits = [
                 j
@@ -87,33 +139,56 @@ class OfflineTechnicalScorer:
             )
             best = int(np.argmax(similarity[i]))
             best_with_keyword = max(hits, key=lambda j: similarity[i, j]) if hits else None
-            covered_by = None
-            if (
-                best_with_keyword is not None
-                and similarity[i, best_with_keyword] >= KEYWORD_AND_SIMILAR
-            ) or (
-                best_with_keyword is not None
-                and keyword_count >= 2
-                and similarity[i, best_with_keyword] >= TWO_KEYWORDS_FLOOR
+            if best_with_keyword is not None and (
+                similarity[i, best_with_keyword] >= KEYWORD_AND_SIMILAR
+                or (keyword_count >= 2 and similarity[i, best_with_keyword] >= TWO_KEYWORDS_FLOOR)
             ):
-                covered_by = best_with_keyword
+                found[i + 1] = texts[best_with_keyword]
             elif similarity[i, best] >= SIMILAR_ALONE:
-                covered_by = best
-            verdicts.append(
-                KeyPointVerdict(
-                    index=i + 1,
-                    covered=covered_by is not None,
-                    evidence=[texts[covered_by]] if covered_by is not None else [],
-                )
-            )
-        covered = sum(v.covered for v in verdicts)
-        relevance = float(np.max(sentence_vecs @ question_vec))
-        if covered == 0 and (relevance < ON_TOPIC or len(words(" ".join(texts))) < 4):
-            band, summary = 0, "The answer does not address the question."
+                found[i + 1] = texts[best]
+        return found
+
+
+def _errors(question: Question, wrong: list[Finding]) -> list[FactualError]:
+    """One error per wrong statement (clause), with what is true and a probe from the
+    knowledge base (a misconception's own, else the key point's)."""
+    errors: list[FactualError] = []
+    for finding in sorted(wrong, key=lambda f: f.misconception is None):
+        if any(e.quote == finding.quote for e in errors):
+            continue
+        probe: str | None
+        if finding.misconception is not None:
+            misconception = question.misconceptions[finding.misconception]
+            correction, probe = misconception.correction, misconception.probe
         else:
-            band = score_band(covered, len(points))
-            summary = (
-                f"Covered {covered} of {len(points)} key points "
-                "(offline engine: checks coverage, not correctness)."
+            point = question.key_points[(finding.key_point or 1) - 1]
+            correction, probe = point.text, point.probe
+        errors.append(
+            FactualError(
+                quote=finding.quote,
+                key_point=finding.key_point,
+                correction=correction,
+                probe=probe,
             )
-        return TechnicalScore(key_points=verdicts, score=band, summary=summary)
+        )
+    return errors
+
+
+def _capped(
+    band: int, question: Question, errors: list[FactualError], confirmed: int, listing: bool
+) -> tuple[int, str]:
+    """Wrong claims cap the score: mostly wrong (no more points confirmed by a claim than
+    errors, and two errors or nothing confirmed at all) at 1, a central point wrong at 2, any other wrong
+    claim at 3; a bare list of terms at 2. Coverage found by similarity alone does not
+    outweigh errors: a swapped answer uses all the right words."""
+    if listing:
+        return min(band, 2), "a list of terms is not an explanation"
+    if not errors:
+        return band, ""
+    central = {i for i, kp in enumerate(question.key_points, start=1) if kp.central}
+    wrong_points = {e.key_point for e in errors if e.key_point}
+    if len(errors) >= max(confirmed, 1) and (len(errors) >= 2 or confirmed == 0):
+        return min(band, 1), f"{len(errors)} statements contradict the facts"
+    if wrong_points & central:
+        return min(band, 2), "a central point is stated wrongly"
+    return min(band, 3), "one statement contradicts the facts"

@@ -61,3 +61,21 @@ def contains_phrase(normalised_text: str, phrase: str) -> bool:
     if len(target) >= 5 and " " not in target:
         return re.search(rf" {re.escape(target)}[a-z]{{0,3}} ", normalised_text) is not None
     return False
+
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;/|\n]|\band\b|\bor\b)\s*")
+_VERBISH = re.compile(
+    r"\b(is|are|was|were|be|been|being|can|cannot|can't|could|will|would|should|must|may|"
+    r"does|do|did|doesn't|don't|has|have|had|means|uses|use|makes|lets|returns|gives|takes|"
+    r"stores|keeps|runs|calls|creates|allows|needs|changes|becomes|gets|so|because|which|that)\b",
+    re.IGNORECASE,
+)
+
+
+def is_term_list(text: str) -> bool:
+    """A bare list of terms ("mutable, immutable, hashable, dict keys"): several short items
+    and no verb or connective that would make them a statement."""
+    items = [i for i in _ITEM_SPLIT.split(text.strip().strip(".")) if i.strip()]
+    if len(items) < 3 or _VERBISH.search(text):
+        return False
+    return sum(1 for i in items if len(words(i)) <= 3) >= 0.8 * len(items)

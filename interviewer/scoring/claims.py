@@ -1,0 +1,356 @@
+"""The offline correctness check: does the answer say what the knowledge base says is true?
+
+Each key point carries claims (`knowledge.schema.Claim`): a subject, what holds of it, what
+would be wrong, or what it costs; each question lists common misconceptions. This module
+reads an answer clause by clause and reports, with the exact quote:
+- a claim *supported*: the subject with a `holds` phrase (not negated), a `contradicts`
+  phrase negated, or the right cost;
+- a claim *contradicted*: the subject with a `contradicts` phrase, a `holds` phrase negated
+  ("a tuple is not immutable"), or another cost ("membership in a set is O(n)");
+- a misconception stated: the subject with one of its `says` phrases, not negated.
+
+What it can see: who is said to have which property inside one clause (so swapped
+subjects, negations and wrong costs), with pronouns and bare clauses resolved to the last
+subject named, or to the question's own subject. What it cannot see: claims the knowledge
+base does not describe, wrong reasoning in correct words, or a property stated of the right
+subject with a wording no claim lists. The UI says so next to every offline score.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from interviewer.knowledge.schema import Claim, Question
+from interviewer.scoring.text import Sentence
+
+Verdict = Literal["supports", "contradicts", "misconception"]
+
+# Clause boundaries: a claim is judged inside one clause.
+_CLAUSE = re.compile(
+    r"\s*[,;:]\s+|\s*[()]\s*|\s+(?:—|–|-{1,2})\s+|"
+    r"\s+(?=(?:and|but|while|whereas|so|because|unlike|than|which|though|although|however|"
+    r"whilst|yet|since|whereby)\b)",
+    re.IGNORECASE,
+)
+_NEGATOR = re.compile(
+    r"(?<![a-z0-9_])(not|no|never|cannot|can't|cant|isn't|aren't|doesn't|don't|didn't|won't|"
+    r"wasn't|weren't|shouldn't|mustn't|without|neither|nor|hardly)(?![a-z0-9_])"
+)
+_CONTRAST = re.compile(
+    r"(instead of|rather than|than|vs|versus|compared to|compared with|unlike|from)\s*$"
+)
+_QUALIFIED = re.compile(r"worst|degrad|collision|amorti[sz]|best case|in the limit|rehash|resiz")
+_AVERAGE = re.compile(r"\b(on average|average[- ]case|typically|usually|normally|in practice)\b")
+_SPACE = re.compile(r"\s*(extra |auxiliary |additional )?(space|memory)\b")
+_SPACE_BEFORE = re.compile(r"\b(space|memory)( complexity)?( of| is| uses| needs)?\s*$")
+_NON_SUBJECT_START = re.compile(r"^(unlike|than|compared|versus|vs)\b")
+NEGATION_WINDOW = 4  # words before a phrase in which a negator negates it
+
+# Complexity: O(...) forms and the words for them, normalised to a class.
+_O_FORM = re.compile(r"\bo\s*\(\s*([^()]{1,20}?)\s*\)")
+_COST_WORDS = [
+    (re.compile(r"\bconstant[- ]time\b|\bconstant\b"), "1"),
+    (re.compile(r"\bn\s*log\s*n\b|\blinearithmic\b"), "nlogn"),
+    (re.compile(r"\blog(arithmic)?[- ]time\b|\blogarithmic\b"), "log"),
+    (re.compile(r"\blinear[- ]time\b|\blinear\b"), "n"),
+    (re.compile(r"\bquadratic\b"), "n2"),
+    (re.compile(r"\bexponential\b"), "2n"),
+]
+
+
+def cost_class(expression: str) -> str | None:
+    """'O(n log n)' -> 'nlogn'; the variables' names do not matter (O(m + n) is linear)."""
+    inner = expression.lower().replace(" ", "")
+    inner = re.sub(r"^o\(|\)$", "", inner)
+    inner = inner.replace("²", "^2").replace("**", "^").replace("·", "*").replace("×", "*")
+    if inner in ("1", "k1"):
+        return "1"
+    if re.fullmatch(r"(log|lg|ln)[a-z]?(\([a-z]\))?", inner):
+        return "log"
+    if re.fullmatch(r"[a-z]log[a-z]|[a-z]\*log[a-z]|[a-z]log\([a-z]\)", inner):
+        return "nlogn"
+    if re.fullmatch(r"[a-z]\^2|[a-z]\*[a-z]|[a-z][a-z]", inner) and inner not in ("mn", "nm"):
+        return "n2"
+    if inner in ("mn", "nm", "m*n", "n*m"):
+        return "n2"
+    if re.fullmatch(r"[a-z]\^3", inner):
+        return "n3"
+    if re.fullmatch(r"2\^[a-z]", inner):
+        return "2n"
+    if re.fullmatch(r"[a-z]!", inner):
+        return "n!"
+    if re.fullmatch(r"[a-z](\+[a-z])*", inner):
+        return "n"
+    return None
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "")
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
+    return " ".join(text.split())
+
+
+GAP = 2  # words that may sit between a phrase's words ("descending [order] by default")
+
+
+@functools.cache
+def _pattern(phrase: str) -> re.Pattern[str]:
+    """The phrase as whole words, allowing up to GAP words between its words."""
+    tokens = [re.escape(t) for t in _norm(phrase).split()]
+    body = rf"(?:\s+\S+){{0,{GAP}}}?\s+".join(tokens)
+    return re.compile(rf"(?<![a-z0-9_]){body}(?![a-z0-9_])")
+
+
+@functools.cache
+def _exact(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9_]){re.escape(_norm(phrase))}(?![a-z0-9_])")
+
+
+@dataclass(frozen=True)
+class Finding:
+    verdict: Verdict
+    key_point: int | None  # 1-based; None for a misconception tied to no point
+    quote: str  # the clause of the answer, verbatim
+    said: str  # the phrase or cost that decided it
+    misconception: int | None = None  # index in question.misconceptions
+
+
+@dataclass(frozen=True)
+class _Subject:
+    aliases: frozenset[str]
+    key: int  # index into the subject list
+
+
+@dataclass
+class _Clause:
+    text: str  # verbatim
+    low: str  # normalised
+
+
+_CALL = re.compile(r"(?<=[A-Za-z0-9_\]])\(([^()]{0,40})\)")  # O(n log n), sorted(), d.get(k)
+
+
+def clauses(sentence: Sentence) -> list[_Clause]:
+    """The sentence cut at commas, semicolons, asides and conjunctions; parentheses that
+    belong to a call or a complexity ("O(n log n)", "sorted()") are kept, not cut at."""
+    masked = _CALL.sub(lambda m: "\x01" + m.group(1).replace(",", "\x03") + "\x02", sentence.text)
+    pieces = [p for p in _CLAUSE.split(masked) if p and p.strip()]
+    restored = [
+        p.replace("\x01", "(").replace("\x02", ")").replace("\x03", ",").strip() for p in pieces
+    ]
+    return [_Clause(p, _norm(p)) for p in restored]
+
+
+class ClaimChecker:
+    """All claims and misconceptions of one question, ready to check answers against."""
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+        self.claims: list[tuple[int, Claim]] = [
+            (number, _with_swaps(claim, point.claims))
+            for number, point in enumerate(question.key_points, start=1)
+            for claim in point.claims
+        ]
+        aliases: set[str] = set()
+        for _, claim in self.claims:
+            aliases.update(claim.about)
+        for misconception in question.misconceptions:
+            aliases.update(misconception.about)
+        self.aliases = sorted(aliases, key=len, reverse=True)
+        asked = _norm(question.question)
+        self.implicit = {a for a in self.aliases if _exact(a).search(asked)}
+
+    # ----- subjects -----------------------------------------------------------------------
+    def _mentions(self, low: str) -> list[tuple[int, int, str]]:
+        """(start, end, alias) of subject mentions, longest first, without overlaps."""
+        found: list[tuple[int, int, str]] = []
+        for alias in self.aliases:
+            for match in _exact(alias).finditer(low):
+                if all(match.end() <= s or match.start() >= e for s, e, _ in found):
+                    found.append((match.start(), match.end(), alias))
+        return sorted(found)
+
+    @staticmethod
+    def _subject_for(
+        position: int, end: int, mentions: list[tuple[int, int, str]], carried: set[str]
+    ) -> set[str] | None:
+        before = [m for m in mentions if m[1] <= position]
+        if before:
+            return {before[-1][2]}
+        after = [m for m in mentions if m[0] >= end]
+        if after:
+            return {after[0][2]}
+        return carried or None
+
+    # ----- checking -----------------------------------------------------------------------
+    def check(self, sentences: list[Sentence]) -> list[Finding]:
+        findings: list[Finding] = []
+        carried: set[str] = set(self.implicit) if len(self.implicit) == 1 else set()
+        for sentence in sentences:
+            in_sentence: set[str] = set()
+            for clause in clauses(sentence):
+                mentions = self._mentions(clause.low)
+                findings += self._check_clause(clause, mentions, carried, in_sentence)
+                if mentions and not _NON_SUBJECT_START.match(clause.low):
+                    carried = {mentions[-1][2]}
+                    in_sentence = carried
+        return findings
+
+    def _negated(self, low: str, start: int, subject_end: int) -> bool:
+        """A negator in the words before the phrase, back to the subject or the previous
+        phrase. (Negators after a phrase were tried: "the proxy could not get a response"
+        then read as "not the proxy", so they are not used.)"""
+        window = low[max(subject_end, 0) : start].split()[-NEGATION_WINDOW:]
+        return bool(_NEGATOR.search(" ".join(window)))
+
+    def _check_clause(
+        self,
+        clause: _Clause,
+        mentions: list[tuple[int, int, str]],
+        carried: set[str],
+        in_sentence: set[str],
+    ) -> list[Finding]:
+        low = clause.low
+        out: list[Finding] = []
+        spans: list[tuple[int, int, str, int, Claim | None, int | None]] = []
+        # (start, end, polarity "+"/"-", key point, claim, misconception index)
+        for number, claim in self.claims:
+            for phrase in claim.holds:
+                spans += [
+                    (m.start(), m.end(), "+", number, claim, None)
+                    for m in _pattern(phrase).finditer(low)
+                ]
+            for phrase in claim.contradicts:
+                spans += [
+                    (m.start(), m.end(), "-", number, claim, None)
+                    for m in _pattern(phrase).finditer(low)
+                ]
+        for index, misconception in enumerate(self.question.misconceptions):
+            for phrase in misconception.says:
+                spans += [
+                    (m.start(), m.end(), "m", misconception.key_point or 0, None, index)
+                    for m in _pattern(phrase).finditer(low)
+                ]
+        # Within one claim, a phrase inside a longer match of it ("mutable" in "is mutable")
+        # is the same statement, not a second one.
+        spans = [
+            s
+            for s in spans
+            if not any(
+                o[0] <= s[0]
+                and s[1] <= o[1]
+                and (o[1] - o[0]) > (s[1] - s[0])
+                and o[4] is s[4]
+                and o[5] == s[5]
+                for o in spans
+            )
+        ]
+        for start, end, polarity, number, matched, belief in spans:
+            if any(m[0] < end and start < m[1] for m in mentions):
+                continue  # the phrase is (part of) a subject's name
+            if _CONTRAST.search(low[:start].rstrip()):
+                continue  # "immutable rather than mutable": the contrast is not a claim
+            subject = self._subject_for(start, end, mentions, carried)
+            if subject is None:
+                continue
+            about = (
+                matched.about
+                if matched is not None
+                else self.question.misconceptions[belief or 0].about
+            )
+            if not subject & set(about):
+                continue
+            # Negation reaches back to the subject or to the previous phrase, whichever is
+            # nearer: "has not authenticated or sent invalid credentials" negates only the first.
+            edges = [m[1] for m in mentions if m[1] <= start]
+            edges += [o[1] for o in spans if o[1] <= start and o[0] < start]
+            negated = self._negated(low, start, max(edges, default=0))
+            said = low[start:end]
+            if polarity == "m":
+                if not negated:
+                    out.append(Finding("misconception", number or None, clause.text, said, belief))
+                continue
+            supports = (polarity == "+") != negated
+            out.append(
+                Finding("supports" if supports else "contradicts", number, clause.text, said)
+            )
+        out += self._check_costs(clause, mentions, in_sentence)
+        return out
+
+    def _check_costs(
+        self, clause: _Clause, mentions: list[tuple[int, int, str]], in_sentence: set[str]
+    ) -> list[Finding]:
+        low = clause.low
+        costs: list[tuple[int, int, str]] = []
+        for match in _O_FORM.finditer(low):
+            kind = cost_class(match.group(0))
+            if kind is not None:
+                costs.append((match.start(), match.end(), kind))
+        for pattern, kind in _COST_WORDS:
+            for match in pattern.finditer(low):
+                if not any(s <= match.start() < e for s, e, _ in costs):
+                    costs.append((match.start(), match.end(), kind))
+        out: list[Finding] = []
+        for start, end, kind in sorted(costs):
+            if _CONTRAST.search(low[:start].rstrip()):
+                continue
+            if _SPACE.match(low[end:]) or _SPACE_BEFORE.search(low[:start]):
+                continue  # a memory cost; the claims give running time
+            # A cost needs its subject in the clause or earlier in the same sentence: in a
+            # list like "O(1), O(log n), O(n)", or "this uses O(n)", a subject from an
+            # earlier sentence or the question would be a guess.
+            subject = self._subject_for(start, end, mentions, in_sentence)
+            if subject is None:
+                continue
+            for number, claim in self.claims:
+                if claim.cost is None or not subject & set(claim.about):
+                    continue
+                expected = cost_class(claim.cost)
+                allowed = {cost_class(c) for c in claim.also_cost}
+                if kind == expected:
+                    out.append(Finding("supports", number, clause.text, low[start:end]))
+                elif (kind in allowed and not _AVERAGE.search(low)) or _QUALIFIED.search(low):
+                    continue  # a worst case or a qualified cost, not the claim's
+                else:
+                    before = [m for m in mentions if m[1] <= start]
+                    if self._negated(low, start, before[-1][1] if before else 0):
+                        continue
+                    out.append(Finding("contradicts", number, clause.text, low[start:end]))
+        return out
+
+
+def _with_swaps(claim: Claim, siblings: list[Claim]) -> Claim:
+    """What holds of a sibling subject in the same key point (a list's "mutable" beside a
+    tuple's "immutable", 401's "not authenticated" beside 403's "not permitted") contradicts
+    this one, unless it holds here too: swapped subjects are the commonest backwards answer."""
+    own = set(claim.holds) | set(claim.about)
+    borrowed = [
+        phrase
+        for other in siblings
+        if other is not claim
+        and not set(other.about) & set(claim.about)
+        # a contrast pair: the writer set one against the other somewhere
+        and (set(other.contradicts) & set(claim.holds) or set(claim.contradicts) & set(other.holds))
+        for phrase in other.holds
+        if phrase not in own and phrase not in claim.contradicts
+    ]
+    if not borrowed:
+        return claim
+    return claim.model_copy(update={"contradicts": [*claim.contradicts, *borrowed]})
+
+
+_CHECKERS: dict[int, tuple[Question, ClaimChecker]] = {}
+
+
+def checker_for(question: Question) -> ClaimChecker:
+    """One checker per question object (questions are frozen; knowledge bases live long)."""
+    cached = _CHECKERS.get(id(question))
+    if cached is None or cached[0] is not question:
+        if len(_CHECKERS) > 4096:
+            _CHECKERS.clear()
+        cached = (question, ClaimChecker(question))
+        _CHECKERS[id(question)] = cached
+    return cached[1]
