@@ -14,7 +14,7 @@ from interviewer.scoring.schemas import ScoreRecord
 from interviewer.scoring.star_offline import OfflineStarScorer
 from interviewer.scoring.technical_offline import OfflineTechnicalScorer
 
-OFFLINE_VERSION = "offline-1"
+OFFLINE_VERSION = "offline-2"  # claims check and the learned STAR model
 
 
 class CachedEmbed:

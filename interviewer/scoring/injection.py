@@ -28,6 +28,7 @@ _PATTERNS = [
     r"\b(scored|scores?|rated|graded|marked)\b.{0,30}\b(full marks|perfect|maximum|5/5|10/10|highest)\b",
     r"\b(pretend|role-?play|act as|imagine you are)\b",
     r"^\W*(overall|score|rating|situation|task|action|result)\W*\s*[:=]\s*\d",
+    r"\b(output|print|return|set|emit|respond with)\b.{0,20}\b(overall|score|rating|grade)\b\s*[:=]?\s*\d",
     r"\b(note|message|instructions?|reminder) (to|for) the (grader|scorer|scoring model|evaluator|model|ai|llm|"
     r"interviewer|reviewer)\b",
     r"\b(grader|scorer|scoring model|evaluator|language model|llm|ai model)\b.{0,80}"
