@@ -106,6 +106,36 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from interviewer.evals.simulate import ScriptError, load_script
+    from interviewer.knowledge.loader import load_knowledge
+
+    settings = _settings(args)
+    if not args.script.is_file():
+        raise ScriptError(f"{args.script}: no such script file")
+    kb = load_knowledge(settings.knowledge_dir)
+    script = load_script(args.script, kb)  # a bad line is a one-line error, before models load
+
+    from interviewer import tokens
+    from interviewer.evals.simulate import render, simulate
+    from interviewer.wiring import make_brain
+
+    tokens.configure(settings.resolved_assets_dir)
+    turns = simulate(
+        kb, make_brain(settings, kb=kb), script, max_follow_ups=settings.max_follow_ups
+    )
+    if args.json:
+        print(render(turns))
+    else:
+        for turn in turns:
+            for line in turn.get("said", []):
+                print(f"interviewer: {line}")
+            if turn["kind"] != "end":
+                print(f"  [{turn['kind']}; {turn['note'] or 'main question'}]")
+                print(f"candidate: {turn['answer']}  ->  {turn['status']} {turn['score'] or ''}")
+    return 0
+
+
 def cmd_interview(args: argparse.Namespace) -> int:
     from interviewer.interview.plan import build_plan
     from interviewer.knowledge.loader import load_knowledge
@@ -285,6 +315,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--report", type=Path, help="write report.md, report.html and report.json here"
     )
     evaluate.set_defaults(func=cmd_eval)
+
+    simulate = sub.add_parser(
+        "simulate", help="run a scripted candidate (JSONL) through the interviewer, no UI"
+    )
+    _common(simulate)
+    _brain_option(simulate)
+    simulate.add_argument(
+        "--script",
+        type=Path,
+        required=True,
+        help='JSONL: {"question_id": ID, "answers": [first answer, reply to follow-up, ...]}',
+    )
+    simulate.add_argument("--json", action="store_true", help="every interviewer turn as JSON")
+    simulate.set_defaults(func=cmd_simulate)
 
     bench = sub.add_parser("bench", help="run the benchmarks and print them against the targets")
     bench.set_defaults(func=cmd_bench)

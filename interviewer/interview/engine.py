@@ -37,6 +37,8 @@ from interviewer.storage.models import AnswerStatus, ChatRole, TurnKind
 from interviewer.storage.records import Message, Session, Turn
 from interviewer.storage.repository import Repository, Writes
 
+HINT_OFFER_NOTE = "Follow-up: hint offered after don't know"
+HINT_OFFER_OPENING = "That's fine: saying so honestly is better than guessing."
 MAX_ANSWER_CHARS = 20_000
 MAX_NAME_CHARS = 200
 RECENT_TURNS = 2
@@ -269,7 +271,19 @@ class InterviewEngine:
         if kind is not AnswerKind.answered:
             status = AnswerStatus(kind.value)
             settled = _with_turn(session, replace(turn, answer_status=status))
-            return self._advance(settled, [MOVE_ON[kind]], Writes(status=(turn.id, status)))
+            writes = Writes(status=(turn.id, status))
+            offer = self._hint_offer(settled) if kind is AnswerKind.dont_know else None
+            if offer is not None:
+                said = [HINT_OFFER_OPENING, str(offer["question_text"])]
+                writes.messages += _lines(said, int(offer["seq"]))
+                writes.new_turn = offer
+                writes.summary = _summary(
+                    self._build_report(_with_new_turn(settled, offer), usage={})
+                )
+                new_turn = self.repo.write(session.id, writes)
+                assert new_turn is not None
+                return Reply(session.id, said, None, new_turn, False)
+            return self._advance(settled, [MOVE_ON[kind]], writes)
         log: list[LLMCall] = []
         try:
             score = self._score(session, turn, log)
@@ -376,6 +390,32 @@ class InterviewEngine:
             "question_text": text,
             "source": last.source,
             "probing": choice.note,
+        }
+
+    def _hint_offer(self, session: Session) -> dict[str, Any] | None:
+        """After a first "I don't know" on a technical question: a hint and one more try,
+        as an interviewer would, instead of moving straight on."""
+        last = session.last_turn
+        if last is None or last.kind is not TurnKind.main or last.hints_used:
+            return None
+        question = self._question(last)
+        if question.type is QuestionType.behavioural:
+            return None
+        if any(t.main_seq == last.main_seq and t.probing == HINT_OFFER_NOTE for t in session.turns):
+            return None
+        point = question.key_points[0]
+        cue = point.keywords[0] if point.keywords else point.text.split()[0]
+        return {
+            "seq": len(session.turns) + 1,
+            "kind": TurnKind.follow_up,
+            "main_seq": last.main_seq,
+            "question_id": question.id,
+            "area": last.area,
+            "question_type": last.question_type,
+            "question_text": f'Here is a hint: think about "{cue}". Would you like to try? '
+            '(Or say "skip" to move on.)',
+            "source": last.source,
+            "probing": HINT_OFFER_NOTE,
         }
 
     def _next_main_fields(self, session: Session, log: list[LLMCall]) -> dict[str, Any] | None:

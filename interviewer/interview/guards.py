@@ -27,7 +27,13 @@ _DONT_KNOW = re.compile(
     r"no clue|i can't remember|i cannot remember|i forgot|never (used|heard))\b",
     re.IGNORECASE,
 )
+_HEDGE = re.compile(
+    r"\b(i think|i guess|maybe|probably|perhaps|something (like|to do with)|related to|"
+    r"kind of|sort of|i believe|might be)\b",
+    re.IGNORECASE,
+)
 DONT_KNOW_MAX_WORDS = 14
+HEDGED_MAX_WORDS = 24  # "not sure ... I think it is related to the database" is no answer
 REPEATED = 0.9  # word-sequence similarity to an earlier answer that counts as a copy
 
 
@@ -38,7 +44,10 @@ def classify(answer: str, earlier_answers: list[str]) -> AnswerKind:
     if _SKIP.match(text):
         return AnswerKind.skip
     tokens = words(text)
-    if len(tokens) <= DONT_KNOW_MAX_WORDS and _DONT_KNOW.search(text):
+    if _DONT_KNOW.search(text) and (
+        len(tokens) <= DONT_KNOW_MAX_WORDS
+        or (len(tokens) <= HEDGED_MAX_WORDS and _HEDGE.search(text))
+    ):
         return AnswerKind.dont_know
     if len(tokens) >= 3:
         for earlier in earlier_answers:

@@ -33,3 +33,14 @@ def test_a_long_answer_that_mentions_not_knowing_is_still_an_answer() -> None:
         "lookups are constant time on average and degrade with collisions."
     )
     assert classify(answer, []) is AnswerKind.answered
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I am not sure about this one, I think it is related to the database",
+        "Not sure, maybe something to do with how the server stores the data?",
+    ],
+)
+def test_a_hedged_non_answer_is_dont_know(answer: str) -> None:
+    assert classify(answer, []) is AnswerKind.dont_know
