@@ -24,8 +24,11 @@ def brain_banner(label: str, uses_llm: bool) -> str:
         )
     return (
         "**Interviewer: built-in offline engine** (no API key needed). It asks questions from the "
-        "knowledge base and scores by key-point coverage and STAR analysis; it does not judge "
-        "factual correctness the way an LLM can. To use an LLM, set `INTERVIEWER_API_KEY` "
+        "knowledge base and scores by key-point coverage and a learned STAR analysis. It checks "
+        "each statement against the knowledge base's claims: swapped or negated facts, wrong "
+        "complexities and known misconceptions are flagged with your words and cap the score. "
+        "It cannot see wrong reasoning in correct words or errors the knowledge base does not "
+        "describe, so a high score is not proof of correctness. To use an LLM, set `INTERVIEWER_API_KEY` "
         "(OpenAI) or `INTERVIEWER_BASE_URL` + `INTERVIEWER_MODEL` (Ollama, vLLM, LM Studio, "
         "llama.cpp) and restart."
     )
