@@ -109,7 +109,19 @@ class LLMBrain:
         self, question: Question, answer: PreparedAnswer, log: list[LLMCall]
     ) -> ScoreRecord:
         prompt = self.prompts["score_technical"]
-        points = "\n".join(f"{i}. {kp.text}" for i, kp in enumerate(question.key_points, start=1))
+        points = "\n".join(
+            f"{i}. {'* ' if kp.central else ''}{kp.text}"
+            for i, kp in enumerate(question.key_points, start=1)
+        )
+        misconceptions = (
+            "\n".join(
+                f"- {m.belief} (in fact: {m.correction}"
+                + (f"; key point {m.key_point}" if m.key_point else "")
+                + f"; probe: {m.probe})"
+                for m in question.misconceptions
+            )
+            or "(none listed)"
+        )
         try:
             technical = invoke_structured(
                 self.judge,
@@ -121,6 +133,7 @@ class LLMBrain:
                 values={
                     "question": question.question,
                     "key_points": points,
+                    "misconceptions": misconceptions,
                     "model_answer": question.model_answer,
                     "answer": answer.cleaned,
                 },
