@@ -99,9 +99,21 @@ GAP = 2  # words that may sit between a phrase's words ("descending [order] by d
 @functools.cache
 def _pattern(phrase: str) -> re.Pattern[str]:
     """The phrase as whole words, allowing up to GAP words between its words."""
-    tokens = [re.escape(t) for t in _norm(phrase).split()]
+    tokens = [_inflected(t) for t in _norm(phrase).split()]
     body = rf"(?:\s+\S+){{0,{GAP}}}?\s+".join(tokens)
     return re.compile(rf"(?<![a-z0-9_]){body}(?![a-z0-9_])")
+
+
+def _inflected(token: str) -> str:
+    """A phrase word with its simple inflections: "requires" also matches "require" and
+    "required", "cache" also "caches" and "cached" (words of four letters or more)."""
+    if len(token) < 4 or not token.isalpha():
+        return re.escape(token)
+    stem = (
+        re.sub(r"(es|s|ed|d)$", "", token) if re.search(r"[^s](es|s|ed)$|[^e]d$", token) else token
+    )
+    stem = stem[:-1] if stem.endswith("e") else stem
+    return re.escape(stem) + r"(?:e|es|s|ed|d|ing)?"
 
 
 @functools.cache
@@ -266,7 +278,11 @@ class ClaimChecker:
             # Negation reaches back to the subject or to the previous phrase, whichever is
             # nearer: "has not authenticated or sent invalid credentials" negates only the first.
             edges = [m[1] for m in mentions if m[1] <= start]
-            edges += [o[1] for o in spans if o[1] <= start and o[0] < start]
+            edges += [
+                o[1]
+                for o in spans
+                if o[1] <= start and o[0] < start and not _NEGATOR.search(low[o[0] : o[1]])
+            ]
             negated = self._negated(low, start, max(edges, default=0))
             said = low[start:end]
             if polarity == "m":
