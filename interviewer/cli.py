@@ -107,7 +107,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from interviewer.evals.simulate import ScriptError, load_script
+    from interviewer.evals.scripts import ScriptError, load_script
     from interviewer.knowledge.loader import load_knowledge
 
     settings = _settings(args)

@@ -31,6 +31,10 @@ def _cases(tmp: Path) -> list[tuple[str, ...]]:
     empty = tmp / "empty"
     empty.mkdir()
     knowledge = ("--knowledge-dir", str(FIXTURES / "knowledge"))
+    bad_script = tmp / "bad-script.jsonl"
+    bad_script.write_text('{"question_id": "no.such", "answers": ["x"]}\n', encoding="utf-8")
+    no_answers = tmp / "no-answers.jsonl"
+    no_answers.write_text('{"question_id": "py.dict-lookup", "answers": []}\n', encoding="utf-8")
     return [
         ("eval", "star", "--prompts", str(bad_prompts)),
         ("eval", "star", "--prompts", str(tmp / "missing")),
@@ -40,6 +44,9 @@ def _cases(tmp: Path) -> list[tuple[str, ...]]:
         ("interview", "--areas", "no-such-area", *knowledge),
         ("ingest", "--knowledge-dir", str(empty)),
         ("app", "--port", "99999999"),
+        ("simulate", "--script", str(tmp / "missing.jsonl")),
+        ("simulate", "--script", str(bad_script), *knowledge),
+        ("simulate", "--script", str(no_answers), *knowledge),
     ]
 
 

@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 
 from interviewer.config import PROJECT_ROOT
-from interviewer.evals.simulate import ScriptLine, simulate
+from interviewer.evals.scripts import ScriptLine
+from interviewer.evals.simulate import simulate
 from interviewer.knowledge.loader import load_knowledge
 from interviewer.wiring import offline_brain
 
