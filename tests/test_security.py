@@ -87,26 +87,25 @@ class App:
         return str(result.output[1])
 
 
-@pytest.fixture(scope="module")
-def open_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    """The app with its per-client limits opened wide, so every probe reaches a handler."""
-    root = tmp_path_factory.mktemp("open-app")
+def _serve(tmp_path_factory: pytest.TempPathFactory, name: str, **env: str) -> Iterator[App]:
+    root = tmp_path_factory.mktemp(name)
     settings = _settings(root)
     ingest(settings, progress=False)
     log = root / "app.log"
-    with app_process(settings, _env(root, **OPEN_LIMITS), log) as (url, _process):
+    with app_process(settings, _env(root, **env), log) as (url, _process):
         yield App(url, settings, root, log)
+
+
+@pytest.fixture(scope="module")
+def open_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """The app with its per-client limits opened wide, so every probe reaches a handler."""
+    yield from _serve(tmp_path_factory, "open-app", **OPEN_LIMITS)
 
 
 @pytest.fixture(scope="module")
 def guarded_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     """The app with its default limits, as shipped."""
-    root = tmp_path_factory.mktemp("guarded-app")
-    settings = _settings(root)
-    ingest(settings, progress=False)
-    log = root / "app.log"
-    with app_process(settings, _env(root), log) as (url, _process):
-        yield App(url, settings, root, log)
+    yield from _serve(tmp_path_factory, "guarded-app")
 
 
 def _file_objects(app: App) -> list[Any]:

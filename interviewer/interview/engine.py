@@ -69,6 +69,21 @@ def clean_name(name: str) -> str:
     return " ".join(name.split())[:MAX_NAME_CHARS] or "anonymous"
 
 
+def _follow_up_turn(session: Session, last: Turn, text: str, note: str) -> dict[str, Any]:
+    """The fields of a follow-up turn on the thread of `last`."""
+    return {
+        "seq": len(session.turns) + 1,
+        "kind": TurnKind.follow_up,
+        "main_seq": last.main_seq,
+        "question_id": last.question_id,
+        "area": last.area,
+        "question_type": last.question_type,
+        "question_text": text,
+        "source": last.source,
+        "probing": note,
+    }
+
+
 def _lines(lines: list[str], turn_seq: int | None) -> list[tuple[ChatRole, str, int | None]]:
     """Interviewer lines to store; the last one belongs to `turn_seq` (its question)."""
     return [
@@ -271,19 +286,9 @@ class InterviewEngine:
         if kind is not AnswerKind.answered:
             status = AnswerStatus(kind.value)
             settled = _with_turn(session, replace(turn, answer_status=status))
-            writes = Writes(status=(turn.id, status))
-            offer = self._hint_offer(settled) if kind is AnswerKind.dont_know else None
-            if offer is not None:
-                said = [HINT_OFFER_OPENING, str(offer["question_text"])]
-                writes.messages += _lines(said, int(offer["seq"]))
-                writes.new_turn = offer
-                writes.summary = _summary(
-                    self._build_report(_with_new_turn(settled, offer), usage={})
-                )
-                new_turn = self.repo.write(session.id, writes)
-                assert new_turn is not None
-                return Reply(session.id, said, None, new_turn, False)
-            return self._advance(settled, [MOVE_ON[kind]], writes)
+            offered = kind is AnswerKind.dont_know and self._hint_offer(settled) is not None
+            line = HINT_OFFER_OPENING if offered else MOVE_ON[kind]
+            return self._advance(settled, [line], Writes(status=(turn.id, status)))
         log: list[LLMCall] = []
         try:
             score = self._score(session, turn, log)
@@ -363,6 +368,8 @@ class InterviewEngine:
 
     def _follow_up_fields(self, session: Session, log: list[LLMCall]) -> dict[str, Any] | None:
         last = session.last_turn
+        if last is not None and last.answer_status is AnswerStatus.dont_know:
+            return self._hint_offer(session)
         if last is None or last.answer_status is not AnswerStatus.answered:
             return None  # declined, empty or repeated answers move on
         score = last.score
@@ -380,17 +387,7 @@ class InterviewEngine:
         text = self.brain.follow_up(
             FollowUpRequest(question.question, answer_text, choice.gap, choice.suggestion), log
         )
-        return {
-            "seq": len(session.turns) + 1,
-            "kind": TurnKind.follow_up,
-            "main_seq": last.main_seq,
-            "question_id": question.id,
-            "area": last.area,
-            "question_type": last.question_type,
-            "question_text": text,
-            "source": last.source,
-            "probing": choice.note,
-        }
+        return _follow_up_turn(session, last, text, choice.note)
 
     def _hint_offer(self, session: Session) -> dict[str, Any] | None:
         """After a first "I don't know" on a technical question: a hint and one more try,
@@ -405,18 +402,8 @@ class InterviewEngine:
             return None
         point = question.key_points[0]
         cue = point.keywords[0] if point.keywords else point.text.split()[0]
-        return {
-            "seq": len(session.turns) + 1,
-            "kind": TurnKind.follow_up,
-            "main_seq": last.main_seq,
-            "question_id": question.id,
-            "area": last.area,
-            "question_type": last.question_type,
-            "question_text": f'Here is a hint: think about "{cue}". Would you like to try? '
-            '(Or say "skip" to move on.)',
-            "source": last.source,
-            "probing": HINT_OFFER_NOTE,
-        }
+        text = f'Here is a hint: think about "{cue}". Would you like to try? (Or say "skip" to move on.)'
+        return _follow_up_turn(session, last, text, HINT_OFFER_NOTE)
 
     def _next_main_fields(self, session: Session, log: list[LLMCall]) -> dict[str, Any] | None:
         plan = InterviewPlan.model_validate_json(session.plan_json)
