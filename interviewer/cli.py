@@ -52,7 +52,44 @@ def cmd_setup(args: argparse.Namespace) -> int:
         from interviewer.assets import install_tiny_model
 
         print(f"verified  test model {install_tiny_model(settings.resolved_assets_dir)}")
+    if args.local_model:
+        from interviewer.assets import install_local_model
+
+        print(f"verified  local model {install_local_model(settings.resolved_assets_dir)}")
     return 0
+
+
+def cmd_local_server(args: argparse.Namespace) -> int:
+    """Serve the pinned local model with llama-cpp-python's OpenAI-compatible server."""
+    import importlib.util
+    import os
+
+    from interviewer.assets import LOCAL_MODEL_ALIAS, install_local_model
+
+    if importlib.util.find_spec("llama_cpp") is None:
+        raise UserError("llama-cpp-python[server] is not installed: run `make install-dev`")
+    settings = _settings(args)
+    model = install_local_model(settings.resolved_assets_dir)
+    command = [
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--model_alias",
+        LOCAL_MODEL_ALIAS,
+        "--n_ctx",
+        "4096",
+        "--n_threads",
+        str(args.threads),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(args.port),
+    ]
+    print(f"serving {model.name} as {LOCAL_MODEL_ALIAS} on http://127.0.0.1:{args.port}/v1")
+    os.execv(sys.executable, command)
+    return 0  # pragma: no cover (execv does not return)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -203,8 +240,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         baseline_brain=args.baseline_brain,
         mode=mode,
         samples=args.samples,
+        every=args.every,
         progress=not args.json,
     )
+    if args.every < 1:
+        raise DatasetError("--every needs a whole number of at least 1")
+    if args.thresholds:
+        if not args.thresholds.is_file():
+            raise DatasetError(f"{args.thresholds}: no such thresholds file")
+        options.thresholds = args.thresholds
     if args.recordings:
         options.recordings = args.recordings
     results = run_eval(settings, options)
@@ -242,7 +286,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also fetch the tiny GGUF model the local-server tests use (98 MB)",
     )
+    setup.add_argument(
+        "--local-model",
+        action="store_true",
+        help="also fetch Qwen2.5-Coder-1.5B-Instruct (1.1 GB), the model recordings come from",
+    )
     setup.set_defaults(func=cmd_setup)
+
+    local = sub.add_parser(
+        "local-server", help="serve the pinned local model (OpenAI-compatible, 127.0.0.1)"
+    )
+    _common(local)
+    local.add_argument("--port", type=int, default=8765)
+    local.add_argument("--threads", type=int, default=2, help="CPU threads for generation")
+    local.set_defaults(func=cmd_local_server)
 
     ingest = sub.add_parser("ingest", help="embed the knowledge base (and extra files) into Chroma")
     _common(ingest)
@@ -310,6 +367,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache", action="store_true", help="use recordings, call the model for missing ones"
     )
     evaluate.add_argument("--samples", type=int, default=1000, help="bootstrap resamples")
+    evaluate.add_argument(
+        "--every",
+        type=int,
+        default=1,
+        help="every Nth item only (a slow local model records a fixed, documented subset)",
+    )
+    evaluate.add_argument(
+        "--thresholds", type=Path, help="floors to check (default evals/thresholds.yaml)"
+    )
     evaluate.add_argument("--json", action="store_true", help="print the full results as JSON")
     evaluate.add_argument(
         "--report", type=Path, help="write report.md, report.html and report.json here"

@@ -94,6 +94,17 @@ class Settings(BaseSettings):
     structured_max_attempts: int = Field(
         default=3, ge=1, le=10, description="Re-asks for a valid score before falling back."
     )
+    structured_output: Literal["auto", "json_schema", "json_object", "tool_calling", "plain"] = (
+        Field(
+            default="auto",
+            description="How the judge is asked for JSON: json_schema (OpenAI strict, vLLM, "
+            "LM Studio, Ollama, llama.cpp's C++ server), json_object (a JSON object with a "
+            "schema: llama-cpp-python's server), tool_calling (a forced tool call), plain (the "
+            "schema in the prompt). auto: json_schema for OpenAI, json_object with a base URL, "
+            "tool_calling for other providers.",
+            json_schema_extra={"example": "json_schema"},
+        )
+    )
     scripted_latency_s: float = Field(
         default=0.0,
         ge=0,

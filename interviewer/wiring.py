@@ -23,7 +23,7 @@ from interviewer.interview.selection import QuestionSelector
 from interviewer.knowledge.embedder import LocalMiniLMEmbedding
 from interviewer.knowledge.loader import KnowledgeBase, load_knowledge
 from interviewer.knowledge.store import KnowledgeStore
-from interviewer.llm.models import make_chat_model, parse_model
+from interviewer.llm.models import make_chat_model, parse_model, structured_mode
 from interviewer.prompts import load_prompts
 from interviewer.storage.repository import Repository
 
@@ -65,14 +65,17 @@ def make_brain(
     chat = chat or chat_model(settings, model, kb)
     if judge is None and settings.judge_model:
         judge = chat_model(settings, settings.judge_model, kb)
+    judge_model = settings.judge_model or model
     return LLMBrain(
         chat,
         model,
         load_prompts(prompts_dir or settings.prompts_dir),
         fallback,
         judge=judge,
-        judge_model=settings.judge_model,
+        judge_model=judge_model,
         max_attempts=settings.structured_max_attempts,
+        judge_mode=structured_mode(settings, judge_model),
+        max_tokens=settings.llm_max_tokens,
     )
 
 

@@ -1,6 +1,7 @@
 """The eval runner: datasets in the documented format, replay that never calls out, A/B verdicts."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,9 @@ def test_ab_against_a_baseline_prompt_folder(settings, tmp_path: Path) -> None:
     baseline = tmp_path / "prompts-v0"
     shutil.copytree(PROJECT_ROOT / "prompts", baseline)
     star_prompt = baseline / "score_star.yaml"
-    star_prompt.write_text(star_prompt.read_text().replace('version: "1"', 'version: "0"'))
+    star_prompt.write_text(
+        re.sub(r'^version: ".*"$', 'version: "0"', star_prompt.read_text(), flags=re.M)
+    )
     options = EvalOptions(
         suite="star",
         brain="scripted:mirror",

@@ -81,9 +81,8 @@ def test_a_real_local_model_through_the_user_configuration(settings, llama_serve
     assert record.star is not None
     assert record.brain in ("llm", "offline-fallback")
     if record.brain == "offline-fallback":
-        assert record.fallback_reason and "attempts" in record.fallback_reason, (
-            record.fallback_detail
-        )
+        reason = record.fallback_reason or ""
+        assert "attempts" in reason or "cut off" in reason, record.fallback_detail
     assert log and all(call.model == "openai:smollm2" and call.prompt_tokens > 0 for call in log)
     assert any(call.ok and call.completion_tokens > 0 for call in log), "the server answered"
     print(f"tiny model: {record.brain}, {len(log)} call(s), purposes {[c.purpose for c in log]}")

@@ -38,7 +38,7 @@ def test_valid_output_is_accepted_and_logged(brain) -> None:
     log: list = []
     record = brain(chat).score_star("Tell me about a time...", prepare_answer(ANSWER), log)
     assert record.brain == "llm"
-    assert record.prompt_version == "score_star@1"
+    assert record.prompt_version == PROMPTS["score_star"].label
     assert record.star is not None and record.star.overall == 3
     assert len(log) == 1 and log[0].ok
     assert log[0].prompt_tokens > 100 and log[0].completion_tokens > 10

@@ -16,13 +16,34 @@ from interviewer.brains.base import FollowUpRequest, PreparedAnswer, text_sink
 from interviewer.brains.offline import OfflineBrain
 from interviewer.knowledge.schema import Question
 from interviewer.llm.errors import HarnessError
-from interviewer.llm.structured import StructuredOutputError, call_logged, invoke_structured
+from interviewer.llm.structured import (
+    StructuredMode,
+    StructuredOutputError,
+    TruncatedReply,
+    budget,
+    call_logged,
+    invoke_structured,
+    text_of,
+)
 from interviewer.llm.usage import LLMCall
 from interviewer.prompts import Prompt
 from interviewer.redaction import redact
 from interviewer.scoring.schemas import ScoreRecord, StarScore, TechnicalScore
 
 log_ = logging.getLogger(__name__)
+
+# Token budgets per call, sized for what each reply holds (measured replies of a 1.5B
+# model and gpt-4o-mini fit with room: a STAR score ~150-350 tokens, a technical score
+# ~60-90 per key point plus errors). Capped by the configured llm_max_tokens.
+STAR_BUDGET = 700
+TECHNICAL_BASE_BUDGET = 350
+TECHNICAL_PER_KEY_POINT = 110
+FOLLOW_UP_BUDGET = 160
+ASK_BUDGET = 320
+
+
+def technical_budget(key_points: int) -> int:
+    return TECHNICAL_BASE_BUDGET + TECHNICAL_PER_KEY_POINT * key_points
 
 
 def describe_failure(exc: Exception) -> str:
@@ -35,6 +56,8 @@ def short_reason(exc: Exception) -> str:
     name = type(exc).__name__.lower()
     if isinstance(exc, StructuredOutputError):
         return f"its reply was not a valid score after {exc.attempts} attempts"
+    if isinstance(exc, TruncatedReply):
+        return "its reply was cut off at the token limit"
     if "timeout" in name:
         return "the model did not answer in time"
     if "ratelimit" in name:
@@ -59,6 +82,8 @@ class LLMBrain:
         judge: BaseChatModel | None = None,
         judge_model: str | None = None,
         max_attempts: int = 3,
+        judge_mode: StructuredMode = "plain",
+        max_tokens: int = 1024,
     ) -> None:
         self.chat = chat
         self.judge = judge or chat
@@ -67,7 +92,12 @@ class LLMBrain:
         self.prompts = prompts
         self.fallback = fallback
         self.max_attempts = max_attempts
+        self.judge_mode: StructuredMode = judge_mode  # how the judge is asked for JSON
+        self.max_tokens = max_tokens
         self.label = model
+
+    def budget(self, wanted: int) -> int:
+        return min(wanted, self.max_tokens)
 
     def score_star(self, question: str, answer: PreparedAnswer, log: list[LLMCall]) -> ScoreRecord:
         prompt = self.prompts["score_star"]
@@ -83,6 +113,8 @@ class LLMBrain:
                 context={"answer": answer.original},
                 max_attempts=self.max_attempts,
                 log=log,
+                mode=self.judge_mode,
+                max_tokens=self.budget(STAR_BUDGET),
             )
         except HarnessError:
             raise
@@ -141,6 +173,8 @@ class LLMBrain:
                 max_attempts=self.max_attempts,
                 log=log,
                 inputs={"question_id": question.id, "key_point_count": len(question.key_points)},
+                mode=self.judge_mode,
+                max_tokens=self.budget(technical_budget(len(question.key_points))),
             )
         except HarnessError:
             raise
@@ -181,6 +215,7 @@ class LLMBrain:
             log,
             fallback=request.suggestion,
             limit=600,
+            max_tokens=FOLLOW_UP_BUDGET,
             inputs={"suggestion": request.suggestion, "gap": request.gap},
         )
 
@@ -194,6 +229,7 @@ class LLMBrain:
             log,
             fallback=question,
             limit=1200,
+            max_tokens=ASK_BUDGET,
             inputs={"question": question},
         )
 
@@ -207,12 +243,13 @@ class LLMBrain:
         fallback: str,
         limit: int,
         inputs: dict[str, object],
+        max_tokens: int,
     ) -> str:
         """The interviewer's words from the model (streamed to the UI when it listens);
         the knowledge base's own text when the model fails or rambles."""
         try:
-            text = call_logged(
-                self.chat,
+            reply = call_logged(
+                self.chat.bind(**budget(self.chat, self.budget(max_tokens))),
                 messages,
                 model=self.model,
                 purpose=purpose,
@@ -228,5 +265,5 @@ class LLMBrain:
                 "%s fell back to the knowledge base text: %s", purpose, describe_failure(exc)
             )
             return fallback
-        text = text.strip()
+        text = text_of(reply).strip()
         return text if 5 < len(text) < limit else fallback

@@ -15,6 +15,8 @@ def call_metrics(
     first_tries = [c for c in scoring if not c.purpose.endswith(":reask")]
     reasks = len(scoring) - len(first_tries)
     costs = [c.cost_usd for c in calls if c.cost_usd is not None]
+    quotes = [outcome for c in scoring for outcome in c.quote_outcomes]
+    cut_off = sum(1 for c in calls if c.error == "TruncatedReply")
     return {
         "llm_calls": len(calls),
         "prompt_tokens": sum(c.prompt_tokens for c in calls),
@@ -25,8 +27,26 @@ def call_metrics(
         if seconds
         else None,
         "reask_rate": round(reasks / len(first_tries), 3) if first_tries else None,
-        "valid_first_try_rate": round(1 - (reasks + fallbacks) / len(first_tries), 3)
+        "valid_first_try_rate": round(_valid_first_tries(scoring) / len(first_tries), 3)
         if first_tries
         else None,
         "fallback_rate": round(fallbacks / items, 3) if items else None,
+        "cut_off_replies": cut_off,
+        "quotes": {
+            "checked": len(quotes),
+            "exact_rate": round(quotes.count("exact") / len(quotes), 3) if quotes else None,
+            "snapped_rate": round(quotes.count("snapped") / len(quotes), 3) if quotes else None,
+            "rejected_rate": round(quotes.count("rejected") / len(quotes), 3) if quotes else None,
+        },
     }
+
+
+def _valid_first_tries(scoring: list[LLMCall]) -> int:
+    """First tries that succeeded and were not followed by a re-ask (calls are in order)."""
+    valid = 0
+    for i, call in enumerate(scoring):
+        if call.purpose.endswith(":reask"):
+            continue
+        reasked = i + 1 < len(scoring) and scoring[i + 1].purpose.endswith(":reask")
+        valid += call.ok and not reasked
+    return valid

@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 
 from interviewer.config import OFFLINE, Settings
 from interviewer.errors import UserError
+from interviewer.llm.structured import StructuredMode
 from interviewer.redaction import register_secret
 
 LOCAL_PLACEHOLDER_KEY = "not-needed"
@@ -30,6 +31,33 @@ def parse_model(model: str) -> tuple[str, str]:
     if not name:
         return "openai", provider
     return provider, name
+
+
+OPENAI_WIRE = ("openai", "scripted")  # chat models that take OpenAI's response_format
+
+
+def structured_mode(settings: Settings, model: str) -> StructuredMode:
+    """How `model` is asked for JSON: the setting, or what its provider supports natively.
+
+    OpenAI itself: strict JSON schema. A base URL (an OpenAI-compatible local server): a JSON
+    object with the schema, which llama-cpp-python, llama.cpp, vLLM and Ollama all accept
+    (LM Studio wants json_schema: set it). Other providers: a forced tool call, LangChain's
+    common way for Anthropic, Google, Mistral, Groq and Ollama's own client.
+    """
+    provider, _ = parse_model(model)
+    mode = settings.structured_output
+    if mode == "auto":
+        if provider == "scripted":
+            return "json_object"  # the stand-in answers JSON whatever it is asked
+        if provider == "openai":
+            return "json_object" if settings.base_url else "json_schema"
+        return "tool_calling"
+    if mode in ("json_schema", "json_object") and provider not in OPENAI_WIRE:
+        raise ModelConfigError(
+            f"INTERVIEWER_STRUCTURED_OUTPUT={mode} is OpenAI's wire format; provider "
+            f"{provider!r} takes tool_calling or plain (or use openai:MODEL with its base URL)"
+        )
+    return mode
 
 
 def make_chat_model(

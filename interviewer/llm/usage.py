@@ -34,6 +34,7 @@ class LLMCall:
     cost_usd: float | None
     ok: bool
     error: str = ""
+    quote_outcomes: tuple[str, ...] = ()  # "exact" / "snapped" / "rejected", one per quote
 
 
 def model_name(model: str) -> str:

@@ -7,24 +7,47 @@ a model's invalid output is caught in one place and re-asked with the error.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from interviewer.scoring.quotes import match_quote
 
 STAR_PARTS = ("situation", "task", "action", "result")
 StarPartName = Literal["situation", "task", "action", "result"]
 
 
+# Reply-size hints for constrained decoding. A grammar-constrained small model stops where
+# the schema says (without them a 1.5B model wrote 800-token scores); they are hints in
+# the JSON schema, not validation rules, so a longer reply from another provider is still
+# accepted. OpenAI's strict mode takes maxItems; string lengths go to grammar servers only.
+def _most(items: int, chars: int = 200) -> dict[str, Any]:
+    return {"maxItems": items, "items": {"type": "string", "maxLength": chars}}
+
+
+def _chars(chars: int) -> dict[str, Any]:
+    return {"maxLength": chars}
+
+
 def _quotes_occur(quotes: list[str], info: ValidationInfo) -> list[str]:
-    """Every evidence quote must be copied from the answer (checked when context has it)."""
-    answer = (info.context or {}).get("answer")
+    """Every evidence quote must come from the answer (checked when context has it).
+
+    A near-verbatim quote is replaced by the answer's exact span (scoring.quotes); the
+    context's "quote_outcomes" list, when given, counts what happened to each quote."""
+    context = info.context or {}
+    answer = context.get("answer")
     if answer is None:
         return quotes
-    folded = " ".join(answer.split()).lower()
+    outcomes = context.get("quote_outcomes")
+    kept: list[str] = []
     for quote in quotes:
-        if " ".join(quote.split()).lower() not in folded:
+        match = match_quote(quote, answer)
+        if isinstance(outcomes, list):
+            outcomes.append(match.outcome)
+        if match.outcome == "rejected":
             raise ValueError(f"evidence quote {quote!r} does not occur verbatim in the answer")
-    return quotes
+        kept.append(match.text)
+    return kept
 
 
 class StarLabels(BaseModel):
@@ -50,6 +73,7 @@ class StarPart(BaseModel):
     evidence: list[str] = Field(
         default_factory=list,
         description="Verbatim quotes from the answer that show this part; empty if absent.",
+        json_schema_extra=_most(2, 160),
     )
     _quotes = field_validator("evidence")(_quotes_occur)
 
@@ -74,9 +98,15 @@ class StarScore(BaseModel):
         default_factory=list, description="Parts scored 0 (absent)."
     )
     tips: list[str] = Field(
-        default_factory=list, description="Concrete, actionable tips, one per weak part."
+        default_factory=list,
+        description="Concrete, actionable tips, one per weak part.",
+        json_schema_extra=_most(4),
     )
-    summary: str = Field(default="", description="One or two sentences explaining the score.")
+    summary: str = Field(
+        default="",
+        description="One or two sentences explaining the score.",
+        json_schema_extra=_chars(300),
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> StarScore:
@@ -101,7 +131,9 @@ class KeyPointVerdict(BaseModel):
     index: int = Field(ge=1, description="1-based index of the key point.")
     covered: bool
     evidence: list[str] = Field(
-        default_factory=list, description="Verbatim quotes from the answer covering the point."
+        default_factory=list,
+        description="Verbatim quotes from the answer covering the point.",
+        json_schema_extra=_most(2, 160),
     )
     _quotes = field_validator("evidence")(_quotes_occur)
 
@@ -113,8 +145,7 @@ class KeyPointVerdict(BaseModel):
 
 
 def _quote_occurs(quote: str, info: ValidationInfo) -> str:
-    _quotes_occur([quote], info)
-    return quote
+    return _quotes_occur([quote], info)[0]
 
 
 class FactualError(BaseModel):
@@ -122,11 +153,15 @@ class FactualError(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    quote: str = Field(description="The exact words of the answer that are wrong.")
+    quote: str = Field(
+        description="The exact words of the answer that are wrong.", json_schema_extra=_chars(160)
+    )
     key_point: int | None = Field(
         default=None, ge=1, description="The key point it contradicts, if one (1-based)."
     )
-    correction: str = Field(description="What is actually true, in one sentence.")
+    correction: str = Field(
+        description="What is actually true, in one sentence.", json_schema_extra=_chars(200)
+    )
     probe: str | None = Field(
         default=None,
         description="A follow-up question that lets the candidate discover the error "
@@ -149,10 +184,13 @@ class TechnicalScore(BaseModel):
         "5 all key points, correct and clear.",
     )
     problems: list[str] = Field(
-        default_factory=list, description="Factual or conceptual errors in the answer."
+        default_factory=list,
+        description="Factual or conceptual errors in the answer.",
+        json_schema_extra=_most(3),
     )
     errors: list[FactualError] = Field(
         default_factory=list,
+        json_schema_extra={"maxItems": 3},
         description="Each factual error with its exact quote, the key point it contradicts "
         "and a probe (a key point with an error is not covered).",
     )

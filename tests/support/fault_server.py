@@ -18,10 +18,25 @@ class FaultState:
         self.mode = "ok"
         self.content = "{}"
         self.requests = 0
+        self.bodies: list[dict[str, Any]] = []  # every request body, in order
         self.lock = threading.Lock()
 
 
-def _completion(content: str) -> dict[str, Any]:
+def _completion(content: str, finish: str = "stop", tool: str | None = None) -> dict[str, Any]:
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if tool is not None:  # the reply is a call of the forced tool, its arguments the content
+        message = {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": tool, "arguments": content},
+                }
+            ],
+        }
+        finish = "tool_calls" if finish == "stop" else finish
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
@@ -30,8 +45,8 @@ def _completion(content: str) -> dict[str, Any]:
         "choices": [
             {
                 "index": 0,
-                "message": {"role": "assistant", "content": content},
-                "finish_reason": "stop",
+                "message": message,
+                "finish_reason": finish,
             }
         ],
         "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
@@ -56,6 +71,7 @@ def _handler(state: FaultState) -> type[BaseHTTPRequestHandler]:
             request = json.loads(self.rfile.read(length) or b"{}")
             with state.lock:
                 state.requests += 1
+                state.bodies.append(request)
             mode = state.mode
             if mode == "timeout":
                 time.sleep(5)
@@ -76,7 +92,11 @@ def _handler(state: FaultState) -> type[BaseHTTPRequestHandler]:
                 return self._send(200, json.dumps(_completion("")).encode())
             if request.get("stream"):
                 return self._stream(state.content, cut=mode == "stream-cut")
-            return self._send(200, json.dumps(_completion(state.content)).encode())
+            finish = "length" if mode == "cut-off" else "stop"
+            choice = request.get("tool_choice")
+            tool = choice["function"]["name"] if isinstance(choice, dict) else None
+            reply = _completion(state.content, finish, tool)
+            return self._send(200, json.dumps(reply).encode())
 
         def _stream(self, content: str, cut: bool) -> None:
             self.send_response(200)

@@ -1,0 +1,248 @@
+"""Each structured-output mode, through the real openai client and LangChain, against an
+OpenAI-compatible server on 127.0.0.1 that records what it was sent.
+
+The request must carry the provider-native constraint of its mode (strict JSON schema, a
+JSON object with its schema, a forced tool call, or the schema in the prompt for plain
+servers); a reply cut off at its token budget falls back to the offline engine, labelled,
+without a re-ask; the judge model is its own model.
+"""
+
+import json
+
+import pytest
+from pydantic import SecretStr
+
+from interviewer.brains import prepare_answer
+from interviewer.brains.llm import STAR_BUDGET, LLMBrain
+from interviewer.evals.recording import Mode
+from interviewer.knowledge.loader import load_knowledge
+from interviewer.llm.models import ModelConfigError, structured_mode
+from interviewer.wiring import make_brain
+from tests.support.fakes import valid_star, valid_technical
+from tests.support.fault_server import fault_server
+from tests.support.paths import FIXTURES
+
+pytestmark = pytest.mark.server
+ANSWER = (
+    "During my internship our API was slow. My task was to speed it up. "
+    "I profiled the endpoints and added an index. Latency fell by 60%."
+)
+QUESTION = "Tell me about a time you improved something."
+
+
+def _brain(settings, url: str, mode: str, **extra) -> LLMBrain:
+    llm = settings.model_copy(
+        update={
+            "model": "openai:interviewer-model",
+            "base_url": url,
+            "api_key": SecretStr("local-test-key"),
+            "structured_output": mode,
+            "llm_timeout_s": 5.0,
+            "llm_max_retries": 0,
+            **extra,
+        }
+    )
+    brain = make_brain(llm)
+    assert isinstance(brain, LLMBrain)
+    return brain
+
+
+def _system_text(body: dict) -> str:
+    return "\n".join(m["content"] for m in body["messages"] if m["role"] == "system")
+
+
+def test_json_schema_mode_sends_a_strict_schema(settings) -> None:
+    with fault_server() as (url, state):
+        state.content = valid_star(ANSWER, overall=3)
+        record = _brain(settings, url, "json_schema").score_star(
+            QUESTION, prepare_answer(ANSWER), []
+        )
+    assert record.brain == "llm" and record.star is not None and record.star.overall == 3
+    body = state.bodies[-1]
+    fmt = body["response_format"]
+    assert fmt["type"] == "json_schema" and fmt["json_schema"]["strict"] is True
+    schema = fmt["json_schema"]["schema"]
+    # strict mode: every property required, nothing extra, at every level
+    assert set(schema["required"]) == set(schema["properties"])
+    part = schema["$defs"]["StarPart"]
+    assert part["required"] == ["score", "evidence"] and part["additionalProperties"] is False
+    assert "tools" not in body
+    assert "$defs" not in _system_text(body)  # the prompt keeps the rubric, not the schema
+    assert body["max_tokens"] == STAR_BUDGET
+
+
+def test_json_object_mode_sends_the_schema_for_grammar_servers(settings) -> None:
+    question = load_knowledge(FIXTURES / "knowledge").question("py.dict-lookup")
+    answer = "A dict is a hash table. Lookups are O(1) on average."
+    with fault_server() as (url, state):
+        state.content = valid_technical(answer, key_points=3, covered=1, score=2)
+        record = _brain(settings, url, "json_object").score_technical(
+            question, prepare_answer(answer), []
+        )
+    assert record.brain == "llm" and record.technical is not None
+    fmt = state.bodies[-1]["response_format"]
+    assert fmt["type"] == "json_object"
+    assert fmt["schema"]["properties"]["key_points"]["type"] == "array"
+    assert "$defs" not in _system_text(state.bodies[-1])
+
+
+def test_tool_calling_mode_forces_the_score_tool_and_reads_its_arguments(settings) -> None:
+    with fault_server() as (url, state):
+        state.content = valid_star(ANSWER, overall=4)
+        record = _brain(settings, url, "tool_calling").score_star(
+            QUESTION, prepare_answer(ANSWER), []
+        )
+    assert record.brain == "llm" and record.star is not None and record.star.overall == 4
+    body = state.bodies[-1]
+    assert [t["function"]["name"] for t in body["tools"]] == ["StarScore"]
+    assert body["tool_choice"] == {"type": "function", "function": {"name": "StarScore"}}
+    assert "response_format" not in body
+    assert body["tools"][0]["function"]["parameters"]["additionalProperties"] is False
+
+
+def test_plain_mode_puts_the_schema_in_the_prompt_and_nothing_in_the_request(settings) -> None:
+    with fault_server() as (url, state):
+        state.content = "Here you go:\n```json\n" + valid_star(ANSWER, overall=2) + "\n```"
+        record = _brain(settings, url, "plain").score_star(QUESTION, prepare_answer(ANSWER), [])
+    assert record.brain == "llm" and record.star is not None and record.star.overall == 2
+    body = state.bodies[-1]
+    assert "response_format" not in body and "tools" not in body
+    assert '"$defs"' in _system_text(body) and "StarPart" in _system_text(body)
+
+
+@pytest.mark.parametrize("mode", ["json_schema", "json_object", "tool_calling", "plain"])
+def test_a_cut_off_reply_falls_back_labelled_without_a_reask(settings, mode: str) -> None:
+    with fault_server() as (url, state):
+        state.mode = "cut-off"
+        state.content = valid_star(ANSWER)[:60]  # what a budget-limited reply looks like
+        log: list = []
+        record = _brain(settings, url, mode).score_star(QUESTION, prepare_answer(ANSWER), log)
+        assert state.requests == 1  # the same budget would cut the re-ask off too
+    assert record.brain == "offline-fallback"
+    assert record.fallback_reason == "its reply was cut off at the token limit"
+    assert record.star is not None  # the offline engine's real score, labelled
+    assert [c.error for c in log] == ["TruncatedReply"]
+
+
+def test_a_near_verbatim_quote_is_snapped_not_reasked(settings) -> None:
+    reply = json.loads(valid_star(ANSWER, overall=3))
+    reply["action"]["evidence"] = ["i profiled the endpoints and added an index..."]
+    reply["result"]["evidence"] = ["Latency fell by 60 %"]
+    with fault_server() as (url, state):
+        state.content = json.dumps(reply)
+        log: list = []
+        record = _brain(settings, url, "json_object").score_star(
+            QUESTION, prepare_answer(ANSWER), log
+        )
+        assert state.requests == 1
+    assert record.brain == "llm" and record.star is not None
+    assert record.star.action.evidence == ["I profiled the endpoints and added an index"]
+    assert record.star.result.evidence == ["Latency fell by 60%"]
+    assert sorted(log[0].quote_outcomes) == ["exact", "exact", "snapped", "snapped"]
+
+
+def test_an_invented_quote_is_still_reasked(settings) -> None:
+    reply = json.loads(valid_star(ANSWER, overall=3))
+    reply["result"]["evidence"] = ["We won a national award for it"]
+    with fault_server() as (url, state):
+        state.content = json.dumps(reply)
+        log: list = []
+        record = _brain(settings, url, "json_object").score_star(
+            QUESTION, prepare_answer(ANSWER), log
+        )
+        assert state.requests == 3  # first try and two re-asks with the error, then fallback
+        assert "does not occur verbatim" in state.bodies[1]["messages"][-1]["content"]
+    assert record.brain == "offline-fallback"
+    assert "rejected" in log[0].quote_outcomes
+
+
+def test_the_judge_model_scores_and_the_interviewer_model_words(settings) -> None:
+    with fault_server() as (url, state):
+        brain = _brain(settings, url, "json_schema", judge_model="openai:judge-model")
+        state.content = valid_star(ANSWER, overall=3)
+        record = brain.score_star(QUESTION, prepare_answer(ANSWER), [])
+        state.content = "What did you measure before and after the index?"
+        brain.ask("What did you measure?", "", "", [])
+    assert record.model == "openai:judge-model" and record.brain == "llm"
+    assert [b["model"] for b in state.bodies] == ["judge-model", "interviewer-model"]
+    assert "response_format" in state.bodies[0] and "response_format" not in state.bodies[1]
+
+
+def test_modes_resolve_from_the_provider_and_refuse_a_wire_format_it_lacks(settings) -> None:
+    auto = settings.model_copy(update={"structured_output": "auto"})
+    assert structured_mode(auto, "openai:gpt-4o-mini") == "json_schema"
+    local = auto.model_copy(update={"base_url": "http://127.0.0.1:8080/v1"})
+    assert structured_mode(local, "openai:qwen2.5-coder-1.5b") == "json_object"
+    assert structured_mode(auto, "anthropic:claude-3-5-haiku-latest") == "tool_calling"
+    assert structured_mode(auto, "scripted:mirror") == "json_object"
+    forced = settings.model_copy(update={"structured_output": "json_schema"})
+    with pytest.raises(ModelConfigError, match="tool_calling or plain"):
+        structured_mode(forced, "anthropic:claude-3-5-haiku-latest")
+
+
+def _recording_brain(settings, url: str | None, mode: str, directory, record: Mode) -> LLMBrain:
+    from interviewer.evals.recording import RecordingChat
+    from interviewer.wiring import chat_model
+
+    llm = settings.model_copy(
+        update={
+            "model": "openai:recorded-model",
+            "base_url": url,
+            "api_key": SecretStr("local-test-key"),
+            "structured_output": mode,
+            "llm_timeout_s": 2.0,
+            "llm_max_retries": 0,
+        }
+    )
+    inner = chat_model(llm, "openai:recorded-model") if url else None
+    chat = RecordingChat(
+        inner=inner, model_name="openai:recorded-model", directory=directory, mode=record
+    )
+    brain = make_brain(llm, "openai:recorded-model", chat=chat)
+    assert isinstance(brain, LLMBrain)
+    return brain
+
+
+@pytest.mark.parametrize("mode", ["tool_calling", "json_object"])
+def test_recordings_keep_the_whole_reply_and_replay_it_without_a_server(
+    settings, tmp_path, mode: str
+) -> None:
+    with fault_server() as (url, state):
+        state.content = valid_star(ANSWER, overall=4)
+        recorded = _recording_brain(settings, url, mode, tmp_path, "record").score_star(
+            QUESTION, prepare_answer(ANSWER), []
+        )
+    [file] = tmp_path.glob("*.json")
+    stored = json.loads(file.read_text())
+    assert stored["response_format"].startswith(f"{mode}:StarScore:")
+    assert stored["message"]["usage"]["output_tokens"] == 5  # the server's own count
+    if mode == "tool_calling":
+        assert stored["message"]["tool_calls"][0]["name"] == "StarScore"
+    replayed = _recording_brain(settings, None, mode, tmp_path, "replay").score_star(
+        QUESTION, prepare_answer(ANSWER), []
+    )
+    assert replayed.brain == recorded.brain == "llm"
+    assert replayed.star == recorded.star
+    # Another mode asks for something else: no recording, and replay says so loudly.
+    from interviewer.evals.recording import MissingRecording
+
+    other = "json_object" if mode == "tool_calling" else "tool_calling"
+    with pytest.raises(MissingRecording):
+        _recording_brain(settings, None, other, tmp_path, "replay").score_star(
+            QUESTION, prepare_answer(ANSWER), []
+        )
+
+
+def test_a_recorded_model_failure_replays_as_the_same_labelled_fallback(settings, tmp_path) -> None:
+    with fault_server() as (url, state):
+        state.mode = "timeout"
+        live = _recording_brain(settings, url, "json_object", tmp_path, "record").score_star(
+            QUESTION, prepare_answer(ANSWER), []
+        )
+    [file] = tmp_path.glob("*.json")
+    assert "Timeout" in json.loads(file.read_text())["failure"]
+    replayed = _recording_brain(settings, None, "json_object", tmp_path, "replay").score_star(
+        QUESTION, prepare_answer(ANSWER), []
+    )
+    assert live.brain == replayed.brain == "offline-fallback"
+    assert replayed.star == live.star
