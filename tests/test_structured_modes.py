@@ -10,7 +10,11 @@ without a re-ask; the judge model is its own model.
 import json
 
 import pytest
-from pydantic import SecretStr
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.utils.function_calling import convert_to_openai_tool
+from pydantic import Field, SecretStr
 
 from interviewer.brains import prepare_answer
 from interviewer.brains.llm import STAR_BUDGET, LLMBrain
@@ -246,3 +250,55 @@ def test_a_recorded_model_failure_replays_as_the_same_labelled_fallback(settings
     )
     assert live.brain == replayed.brain == "offline-fallback"
     assert replayed.star == live.star
+
+
+class ToolCallingChat(BaseChatModel):
+    """A provider that is not OpenAI and answers with tool calls (Anthropic-style)."""
+
+    reply_args: dict
+    seen: list = Field(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "tool-calling-fake"
+
+    def bind_tools(self, tools, *, tool_choice=None, **kwargs):
+        return self.bind(tools=[convert_to_openai_tool(t) for t in tools], tool_choice=tool_choice)
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
+        self.seen.append(kwargs)
+        name = kwargs["tools"][0]["function"]["name"]
+        call = {"name": name, "args": self.reply_args, "id": "toolu_1"}
+        return ChatResult(generations=[ChatGeneration(message=AIMessage("", tool_calls=[call]))])
+
+
+def test_a_non_openai_provider_scores_through_its_tool_calling(settings) -> None:
+    from interviewer.prompts import load_prompts
+    from interviewer.wiring import offline_brain
+
+    chat = ToolCallingChat(reply_args=json.loads(valid_star(ANSWER, overall=3)), seen=[])
+    brain = LLMBrain(
+        chat,
+        "anthropic:claude-3-5-haiku-latest",
+        load_prompts(settings.prompts_dir),
+        offline_brain(settings),
+        judge_mode=structured_mode(settings, "anthropic:claude-3-5-haiku-latest"),
+    )
+    record = brain.score_star(QUESTION, prepare_answer(ANSWER), [])
+    assert record.brain == "llm" and record.star is not None and record.star.overall == 3
+    assert chat.seen[0]["tool_choice"] == "StarScore"
+    assert chat.seen[0]["tools"][0]["function"]["parameters"]["required"]
+
+
+def test_a_provider_without_its_integration_package_is_one_clear_error(settings) -> None:
+    from interviewer.llm.models import make_chat_model
+
+    pytest.importorskip("langchain.chat_models")
+    try:
+        import langchain_anthropic  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("langchain-anthropic is installed here")
+    with pytest.raises(ModelConfigError, match="integration package"):
+        make_chat_model(settings, "anthropic:claude-3-5-haiku-latest")
