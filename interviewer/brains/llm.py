@@ -32,9 +32,9 @@ from interviewer.scoring.schemas import ScoreRecord, StarScore, TechnicalScore
 
 log_ = logging.getLogger(__name__)
 
-# Token budgets per call, sized for what each reply holds (measured replies of a 1.5B
-# model and gpt-4o-mini fit with room: a STAR score ~150-350 tokens, a technical score
-# ~60-90 per key point plus errors). Capped by the configured llm_max_tokens.
+# Token budgets per call, sized for what each reply holds with the schemas' size hints:
+# the local 1.5B model's recorded STAR scores took 190-250 tokens, its technical scores
+# about 60-90 per key point plus errors (evals/README.md). Capped by llm_max_tokens.
 STAR_BUDGET = 700
 TECHNICAL_BASE_BUDGET = 350
 TECHNICAL_PER_KEY_POINT = 110
