@@ -92,6 +92,48 @@ def cmd_local_server(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover (execv does not return)
 
 
+def cmd_profile(args: argparse.Namespace) -> int:
+    """The profile extracted from a CV or README, and the project questions it leads to."""
+    from interviewer.knowledge.loader import load_knowledge
+    from interviewer.profile.extract import extract_profile
+    from interviewer.profile.questions import project_questions
+    from interviewer.profile.reader import read_document
+
+    settings = _settings(args)
+    path: Path = args.file
+    if not path.is_file():
+        raise UserError(f"{path}: no such file")
+    document = read_document(path.read_bytes(), path.name)
+    profile = extract_profile(document.text)
+    profile.notes = document.notes + profile.notes
+    questions = project_questions(profile, load_knowledge(settings.knowledge_dir), job=args.job)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "file": path.name,
+                    "read_as": document.kind,
+                    "profile": profile.model_dump(),
+                    "questions": [q.__dict__ for q in questions],
+                },
+                indent=2,
+                default=list,
+            )
+        )
+        return 0
+    print(f"{path.name} ({document.kind}): {len(profile.projects)} project(s)")
+    for project in profile.projects:
+        print(
+            f"- {project.name} [{', '.join(project.stack) or 'no stack found'}] role={project.role}"
+        )
+    for note in profile.notes:
+        print(f"note: {note}")
+    print("questions:")
+    for question in questions:
+        print(f"- ({question.kind}, {question.knowledge_id}) {question.text}")
+    return 0
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from interviewer.knowledge.loader import load_knowledge
 
@@ -221,7 +263,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from interviewer.prompts import check_prompts_dir
 
         check_prompts_dir(args.prompts)
-    if args.dataset is not None and not args.dataset.is_file():
+    if args.dataset is not None and args.suite == "profile":
+        if not (args.dataset / "labels.jsonl").is_file():
+            from interviewer.evals.datasets import DatasetError
+
+            raise DatasetError(f"{args.dataset}: not a folder of CVs with a labels.jsonl")
+    elif args.dataset is not None and not args.dataset.is_file():
         from interviewer.evals.datasets import DatasetError
 
         raise DatasetError(f"{args.dataset}: no such dataset file")
@@ -293,6 +340,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setup.set_defaults(func=cmd_setup)
 
+    profile = sub.add_parser(
+        "profile", help="extract the projects of a CV or README and the questions about them"
+    )
+    _common(profile)
+    profile.add_argument("file", type=Path, help="PDF, DOCX, Markdown or text")
+    profile.add_argument("--job", help="a job description: its stack decides which projects lead")
+    profile.add_argument("--json", action="store_true", help="print profile and questions as JSON")
+    profile.set_defaults(func=cmd_profile)
+
     local = sub.add_parser(
         "local-server", help="serve the pinned local model (OpenAI-compatible, 127.0.0.1)"
     )
@@ -347,7 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("eval", help="run eval suites: agreement, follow-ups, personas, A/B")
     _common(evaluate)
-    evaluate.add_argument("suite", choices=["star", "technical", "followup", "personas", "all"])
+    evaluate.add_argument(
+        "suite", choices=["star", "technical", "followup", "personas", "profile", "all"]
+    )
     evaluate.add_argument("--dataset", type=Path, help="a dataset file in the suite's JSONL format")
     evaluate.add_argument(
         "--brain", default="offline", help="offline, or a model such as openai:gpt-4o-mini"

@@ -35,7 +35,12 @@ def _cases(tmp: Path) -> list[tuple[str, ...]]:
     bad_script.write_text('{"question_id": "no.such", "answers": ["x"]}\n', encoding="utf-8")
     no_answers = tmp / "no-answers.jsonl"
     no_answers.write_text('{"question_id": "py.dict-lookup", "answers": []}\n', encoding="utf-8")
+    fake_pdf = tmp / "cv.pdf"
+    fake_pdf.write_text("Asha Rao. Projects: ShopKart API with Flask and PostgreSQL.", "utf-8")
     return [
+        ("profile", str(tmp / "no-such-cv.pdf")),
+        ("profile", str(fake_pdf)),
+        ("eval", "profile", "--dataset", str(empty)),
         ("eval", "star", "--prompts", str(bad_prompts)),
         ("eval", "star", "--prompts", str(tmp / "missing")),
         ("eval", "star", "--prompts", str(empty)),

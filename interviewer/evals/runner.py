@@ -23,6 +23,7 @@ from interviewer.evals.costs import call_metrics
 from interviewer.evals.datasets import FollowUpCase, TechnicalItem, load_jsonl, load_star_dataset
 from interviewer.evals.followup_suite import run_followups
 from interviewer.evals.persona_suite import paired_injection, run_personas
+from interviewer.evals.profile_suite import run_profiles
 from interviewer.evals.recording import MissingRecording, Mode, RecordingChat
 from interviewer.evals.star_suite import score_items, star_metrics
 from interviewer.evals.technical_suite import score_technical_items, technical_metrics_from
@@ -39,7 +40,8 @@ DEFAULT_DATASETS = {
     "followup": DATA / "followup_cases.jsonl",
 }
 SECOND_PASS = DATA / "star_gold_pass_b.jsonl"  # an independent second labelling of the same items
-SUITES = ("star", "technical", "followup", "personas")
+SUITES = ("star", "technical", "followup", "personas", "profile")
+CV_DEV = DATA / "cv_dev"  # labelled CVs the profile extractor was tuned on
 
 
 def human_ceiling(items: list[Any], second_pass: Path) -> dict[str, float]:
@@ -186,6 +188,20 @@ def check_thresholds(
                     figures["fallback_rate"] <= llm["fallback_max"],
                 ),
             ]
+    if "profile" in sections and "profile" in thresholds:
+        s, t = sections["profile"], thresholds["profile"]
+        checks += [
+            (
+                f"profile {name} {s[name]} >= {t[name + '_min']}",
+                s[name] is not None and s[name] >= t[name + "_min"],
+            )
+            for name in (
+                "project_precision",
+                "project_recall",
+                "technology_precision",
+                "technology_recall",
+            )
+        ]
     if "star" in sections:
         s, t = sections["star"], thresholds["star"]
         checks += [
@@ -326,6 +342,9 @@ def _run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
                 if i.overall <= 3 and not (i.style or "").startswith("adversarial")
             ]
             sections["personas"]["injection"] = paired_injection(brain, kb, weak_stories)
+        elif suite == "profile":
+            if options.brain == OFFLINE:  # the extractor is offline; a model brain skips it
+                sections["profile"] = run_profiles(options.dataset or CV_DEV)
         else:
             raise EvalError(f"unknown suite {suite!r}; choose from {', '.join(SUITES)} or all")
     checks = check_thresholds(sections, thresholds)

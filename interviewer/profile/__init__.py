@@ -1,0 +1,1 @@
+"""The candidate's own projects: read a CV or README, extract a profile, ask about it."""

@@ -1,0 +1,546 @@
+"""The offline profile extractor: sections, project boundaries, stacks, roles, claims.
+
+No keyword counting over the whole document: the CV is split into sections by its headings
+(Markdown, capitals, "Heading:" lines, Word heading styles), project items are found inside
+the project sections by their title lines (headings, bold or numbered lines, "Name | stack",
+table rows, paragraphs of prose), and each item's own lines give its stack, the candidate's
+role and its claims with numbers. A README with no CV sections is one project.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from interviewer.profile.lexicon import technologies
+from interviewer.profile.schema import Profile, Project, Span
+
+SECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "projects": (
+        "projects",
+        "project",
+        "academic projects",
+        "personal projects",
+        "key projects",
+        "selected projects",
+        "side projects",
+        "major projects",
+        "project work",
+        "portfolio",
+        "experience and projects",
+        "projects and experience",
+        "projects & experience",
+        "experience & projects",
+        "open source",
+        "open-source projects",
+        "mini projects",
+        "technical projects",
+        "notable projects",
+        "things i have built",
+        "what i have built",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "internship",
+        "internships",
+        "employment",
+        "work history",
+        "freelance",
+        "freelance work",
+        "internship experience",
+        "relevant experience",
+        "jobs",
+        "part-time work",
+    ),
+    "education": (
+        "education",
+        "academic background",
+        "qualifications",
+        "academics",
+        "academic qualifications",
+        "education and training",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "tech skills",
+        "core skills",
+        "technologies",
+        "tools",
+        "skills and tools",
+        "tech stack",
+        "technical expertise",
+        "key skills",
+        "skill set",
+        "skillset",
+        "programming skills",
+        "tools and technologies",
+        "technical proficiency",
+    ),
+    "other": (
+        "certifications",
+        "certificates",
+        "achievements",
+        "awards",
+        "extra-curricular",
+        "extracurricular",
+        "extra curricular activities",
+        "hobbies",
+        "interests",
+        "languages",
+        "objective",
+        "career objective",
+        "summary",
+        "profile",
+        "professional summary",
+        "about me",
+        "contact",
+        "references",
+        "publications",
+        "activities",
+        "courses",
+        "coursework",
+        "personal details",
+        "declaration",
+        "volunteering",
+        "leadership",
+        "strengths",
+        "soft skills",
+        "personal information",
+        "links",
+    ),
+}
+_HEADING_OF = {word: kind for kind, words in SECTION_WORDS.items() for word in words}
+README_HEADINGS = (
+    "installation",
+    "getting started",
+    "usage",
+    "features",
+    "setup",
+    "running locally",
+    "quick start",
+    "quickstart",
+    "tech",
+    "tech stack",
+    "built with",
+    "license",
+    "api",
+    "endpoints",
+    "contributing",
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣–](?=\s)|o\s|\d+[.)]\s|[a-z][.)]\s)")
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
+_FIELD_LINE = re.compile(
+    r"^\s*[-*•]?\s*\**(tech(?:nolog(?:y|ies))?(?:\s*stack)?|stack|tools(?:\s+used)?|built\s+with|"
+    r"role|duration|link|github|repo(?:sitory)?|live|demo|url|team(?:\s+size)?|date|period)\**\s*[:\-–]",
+    re.IGNORECASE,
+)
+_TITLE_MARK = re.compile(r"^\s*(?:>>|»|▶|►|■|❖)\s*")
+_STACK_PAREN = re.compile(r"^[-*•]\s*[A-Z][^()]{1,60}\(([^)]*)\)")  # "- MediBook (Django): ..."
+_SEPARATORS = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s*:\s+|\s*\(|\s+—|,\s+(?:an?|the)\s", re.IGNORECASE)
+_CLAIM = re.compile(
+    r"\d[\d,.]*\s*(?:%|x\b|×|ms\b|s\b|sec|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"users?|customers?|students?|requests?|req/s|rps|records?|rows?|orders?|k\b|mb\b|gb\b|"
+    r"lakh|downloads?|stars?|endpoints?|tests?|queries|items?|pages?|members?)",
+    re.IGNORECASE,
+)
+_OWN = re.compile(
+    r"\b(?:i|my)\b\s+(?:\w+\s+){0,2}?(?:built|designed|implemented|wrote|developed|created|made|"
+    r"owned|led|set\s+up|added|deployed|integrated|optimi[sz]ed|refactored|configured|part|own)",
+    re.IGNORECASE,
+)
+_TEAM = re.compile(r"\b(?:we|our\s+team|team\s+of\s+\d+|group\s+project|together)\b", re.IGNORECASE)
+_OWN_IN_TEAM = re.compile(
+    r"\b(?:i\s+owned|my\s+part|my\s+role|i\s+was\s+responsible|i\s+handled|i\s+led)\b",
+    re.IGNORECASE,
+)
+_ACTION_START = re.compile(
+    r"^(?:built|designed|implemented|wrote|developed|created|made|added|deployed|used|"
+    r"integrated|optimi[sz]ed|reduced|improved|set\s+up|worked|led|owned)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Section:
+    kind: str
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    position = 0
+    for raw in text.split("\n"):
+        out.append(Line(raw, position, position + len(raw)))
+        position += len(raw) + 1
+    return out
+
+
+def _heading_kind(line: str) -> tuple[str, str] | None:
+    """('projects', 'Academic Projects') when the line is a section heading."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    markdown = stripped.startswith("#")
+    clean = stripped.lstrip("#").strip().strip("*_=~-:> ").strip()
+    clean = re.sub(r"\s*\([^)]*\)\s*", " ", clean).strip()  # "PROJECTS (Academic + Personal)"
+    clean = re.sub(r"\s+", " ", clean)
+    lowered = clean.lower()
+    if lowered in _HEADING_OF:
+        return _HEADING_OF[lowered], clean
+    words = lowered.split()
+    if 0 < len(words) <= 4 and (markdown or clean.isupper() or stripped.endswith(":")):
+        for size in (3, 2, 1):
+            head = " ".join(words[:size])
+            if head in _HEADING_OF and _HEADING_OF[head] != "other":
+                return _HEADING_OF[head], clean
+            tail = " ".join(words[-size:])
+            if tail in _HEADING_OF:
+                return _HEADING_OF[tail], clean
+        if clean.isupper() and clean.replace(" ", "").replace("&", "").isalpha():
+            return "other", clean
+    return None
+
+
+def split_sections(text: str) -> list[Section]:
+    sections = [Section("preamble", "")]
+    for line in _lines(text):
+        found = _heading_kind(line.text)
+        if found and not _BULLET.match(line.text):
+            sections.append(Section(found[0], found[1]))
+        else:
+            sections[-1].lines.append(line)
+    return sections
+
+
+def extract_profile(text: str) -> Profile:
+    sections = split_sections(text)
+    headed = [s for s in sections if s.kind != "preamble"]
+    notes: list[str] = []
+    if _looks_like_readme(text, headed):
+        return _readme_profile(text)
+    projects: list[Project] = []
+    for section in sections:
+        if section.kind == "projects":
+            projects += _projects_in(section, text)
+        elif section.kind == "experience" and re.search(
+            r"freelance|project", section.heading, re.I
+        ):
+            # freelance work that names what was built counts; internships and jobs do not
+            projects += [p for p in _projects_in(section, text) if p.stack]
+    skills: list[str] = []
+    for section in sections:
+        if section.kind == "skills":
+            skills += [t for t in technologies(_joined(section.lines)) if t not in skills]
+    if not any(s.kind == "skills" for s in sections):
+        notes.append("no skills section found")
+    if not projects:
+        notes.append("no projects found: the interview uses the question bank's project questions")
+    return Profile(
+        kind="cv",
+        projects=_dedupe(projects),
+        skills=skills,
+        education=_items(sections, "education", 4),
+        experience=_experience_titles(sections),
+        sections=[s.heading for s in headed],
+        notes=notes,
+    )
+
+
+def _looks_like_readme(text: str, headed: list[Section]) -> bool:
+    if any(s.kind in ("projects", "education", "experience") for s in headed):
+        return False
+    headings = [
+        line.lstrip("#").strip().lower() for line in text.split("\n") if line.startswith("#")
+    ]
+    return bool(text.lstrip().startswith("#")) and any(
+        h.split(" ")[0] in README_HEADINGS or h in README_HEADINGS for h in headings
+    )
+
+
+def _readme_profile(text: str) -> Profile:
+    first = next(line for line in text.split("\n") if line.strip().startswith("#"))
+    name = re.sub(r"!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\)", "", first.lstrip("#")).strip()
+    body = text[text.index(first) + len(first) :]
+    summary = next(
+        (
+            line.strip()
+            for line in body.split("\n")
+            if len(line.strip()) > 20 and not line.strip().startswith(("#", "!", "[", "`", "|"))
+        ),
+        "",
+    )
+    project = Project(
+        name=_short_name(name) or "this project",
+        summary=summary[:400],
+        stack=technologies(text),
+        role=_role(text)[0],
+        role_evidence=_role(text)[1],
+        claims=_claims(text),
+        span=Span(start=0, end=len(text)),
+    )
+    return Profile(
+        kind="readme", projects=[project], sections=[], notes=["read as a project README"]
+    )
+
+
+def _joined(lines: list[Line]) -> str:
+    return "\n".join(line.text for line in lines)
+
+
+def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool:
+    text = line.stripped
+    if not text or _FIELD_LINE.match(text):
+        return False
+    if re.match(r"^[*_](?![*_\s])", text):
+        return False  # an italic subtitle under a heading: "*Canteen backend · Django*"
+    if text.startswith("#") or re.match(r"^\*\*[^*]+\*\*", text) or _NUMBERED.match(text):
+        return True
+    if _TITLE_MARK.match(text):
+        return True
+    head, _, rest = _split_title(text)
+    if rest and len(text) <= 160 and technologies(rest) and len(head.split()) <= 8:
+        return not _BULLET.match(line.text) or bool(_STACK_PAREN.match(line.text))
+    if text.startswith("|"):
+        return False
+    if _BULLET.match(line.text):
+        return False
+    starts_block = previous is None or not previous.stripped or bool(_BULLET.match(previous.text))
+    followed_by_detail = following is not None and (
+        bool(_BULLET.match(following.text)) or bool(_FIELD_LINE.match(following.stripped))
+    )
+    short = len(text) <= 90 and not text.endswith(".")
+    if short and (followed_by_detail or _SEPARATORS.search(text)) and starts_block:
+        return True
+    return short and starts_block and followed_by_detail
+
+
+def _projects_in(section: Section, text: str) -> list[Project]:
+    lines = section.lines
+    table = [line for line in lines if line.stripped.startswith("|")]
+    if len(table) >= 3:
+        return _table_projects(table, text)
+    titles = [
+        _is_title(
+            line, lines[i - 1] if i else None, next((x for x in lines[i + 1 :] if x.stripped), None)
+        )
+        for i, line in enumerate(lines)
+    ]
+    if not any(titles):  # a list of one bullet per project ("- MediBook (Django): ...")
+        titles = [
+            bool(_BULLET.match(line.text)) and not line.text.startswith((" ", "\t"))
+            for line in lines
+        ]
+    blocks: list[list[Line]] = []
+    for i, line in enumerate(lines):
+        previous = lines[i - 1] if i else None
+        if titles[i]:
+            blocks.append([line])
+        elif line.stripped:
+            if not blocks or (previous is not None and not previous.stripped and _is_prose(line)):
+                blocks.append([line])  # a paragraph of prose starts its own item
+            else:
+                blocks[-1].append(line)
+    return [p for p in (_project(block) for block in blocks) if p is not None]
+
+
+def _is_prose(line: Line) -> bool:
+    return len(line.stripped) > 90 and not _BULLET.match(line.text)
+
+
+def _table_projects(rows: list[Line], text: str) -> list[Project]:
+    projects = []
+    for row in rows:
+        cells = [c.strip() for c in row.stripped.strip("|").split("|")]
+        if not cells or set("".join(cells)) <= set("-: "):
+            continue
+        if cells[0].lower() in ("project", "name", "project name"):
+            continue
+        name = _short_name(cells[0].strip("*_ "))
+        if not name:
+            continue
+        body = " | ".join(cells)
+        projects.append(
+            Project(
+                name=name,
+                summary=" ".join(cells[1:])[:400],
+                stack=technologies(body),
+                role=_role(body)[0],
+                role_evidence=_role(body)[1],
+                claims=_claims(body),
+                span=Span(start=row.start, end=row.end),
+            )
+        )
+    return projects
+
+
+def _project(block: list[Line]) -> Project | None:
+    title = block[0].stripped
+    body = "\n".join(line.text for line in block)
+    name = _name_from(title)
+    if not name:
+        return None
+    detail = [line.stripped for line in block[1:] if line.stripped]
+    summary = next(
+        (_unbullet(d) for d in detail if not _FIELD_LINE.match(d)),
+        _after_name(title, name),
+    )
+    return Project(
+        name=name,
+        summary=summary[:400],
+        stack=technologies(body),
+        role=_role(body)[0],
+        role_evidence=_role(body)[1],
+        claims=_claims(body),
+        span=Span(start=block[0].start, end=block[-1].end),
+    )
+
+
+def _split_title(text: str) -> tuple[str, str, str]:
+    """'Todo API – FastAPI, SQLite – CRUD' -> ('Todo API', '–', 'FastAPI, SQLite – CRUD')."""
+    body = _TITLE_MARK.sub("", _BULLET.sub("", text, count=1)).strip()
+    match = _SEPARATORS.search(body)
+    if not match:
+        return body, "", ""
+    return body[: match.start()], match.group(0), body[match.end() :]
+
+
+def _name_from(title: str) -> str:
+    text = _TITLE_MARK.sub("", _NUMBERED.sub("", title).lstrip("#").strip())
+    text = _BULLET.sub("", text, count=1).strip() if _BULLET.match(text) else text
+    bold = re.match(r"^\*\*([^*]+)\*\*", text)
+    if bold:
+        return _short_name(bold.group(1))
+    text = text.strip("*_ ")
+    head, separator, _ = _split_title(text)
+    if (
+        separator
+        and 0 < len(head.split()) <= 6
+        and head[:1].isupper()
+        and not _ACTION_START.match(head)
+    ):
+        return _short_name(head)  # "MediBook (Django, DRF): ...", "Todo API – FastAPI"
+    if len(text) > 90 or _ACTION_START.match(text):
+        # prose: "a tool called pgsnap", "my main project is Ledgerly", "I built ShopEasy"
+        called = re.search(r"\b(?:called|named)\s+[\"“']?([\w.-]+(?:\s+[A-Z][\w.-]*){0,2})", text)
+        if called:
+            return _short_name(called.group(1))
+        project_is = re.search(r"\bproject\s+is\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})", text)
+        if project_is:
+            return _short_name(project_is.group(1))
+        named = re.search(
+            r"\b(?:built|developed|created|made|wrote|designed)\s+(?:a|an|the)?\s*"
+            r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})",
+            text,
+        )
+        if named:
+            return _short_name(named.group(1))
+        quoted = re.search(r"[\"“']([^\"”']{3,40})[\"”']", text)
+        if quoted:
+            return _short_name(quoted.group(1))
+        if len(text) > 90:
+            return ""  # a paragraph that names no project (an internship, a summary)
+    head = _SEPARATORS.split(text, maxsplit=1)[0]
+    return _short_name(head)
+
+
+def _short_name(text: str) -> str:
+    words = re.sub(r"\s+", " ", text.strip(" *_#:-–—|")).split(" ")
+    return " ".join(words[:8]).strip(" ,.;:")[:120]
+
+
+def _after_name(title: str, name: str) -> str:
+    index = title.find(name)
+    rest = title[index + len(name) :] if index >= 0 else title
+    return rest.strip(" *_|:–—-,(")
+
+
+def _unbullet(text: str) -> str:
+    return _BULLET.sub("", text).strip()
+
+
+Role = Literal["own", "team", "unclear"]
+
+
+def _role(text: str) -> tuple[Role, str]:
+    own_in_team = _OWN_IN_TEAM.search(text)
+    if own_in_team:
+        return "own", _sentence_around(text, own_in_team.start())
+    own = _OWN.search(text)
+    team = _TEAM.search(text)
+    if own and not team:
+        return "own", _sentence_around(text, own.start())
+    if team and not own:
+        return "team", _sentence_around(text, team.start())
+    if own and team:
+        return "own", _sentence_around(text, own.start())
+    return "unclear", ""
+
+
+def _sentence_around(text: str, index: int) -> str:
+    start = max(text.rfind("\n", 0, index), text.rfind(". ", 0, index) + 1, 0)
+    ends = [e for e in (text.find("\n", index), text.find(". ", index)) if e != -1]
+    end = min(ends) if ends else len(text)
+    return _unbullet(text[start:end].strip())[:300]
+
+
+def _claims(text: str) -> list[str]:
+    claims: list[str] = []
+    for piece in re.split(r"\n|(?<=[.;])\s+", text):
+        piece = _unbullet(piece.strip())
+        claim = piece.rstrip(".")
+        if _CLAIM.search(piece) and not _FIELD_LINE.match(piece) and len(piece) < 300:
+            claims += [claim] if claim not in claims else []
+    return claims[:6]
+
+
+def _items(sections: list[Section], kind: str, limit: int) -> list[str]:
+    items: list[str] = []
+    for section in sections:
+        if section.kind == kind:
+            items += [_unbullet(line.stripped) for line in section.lines if line.stripped]
+    return items[:limit]
+
+
+def _experience_titles(sections: list[Section]) -> list[str]:
+    titles: list[str] = []
+    for section in sections:
+        if section.kind != "experience":
+            continue
+        lines = section.lines
+        for i, line in enumerate(lines):
+            previous = lines[i - 1] if i else None
+            following = next((x for x in lines[i + 1 :] if x.stripped), None)
+            if _is_title(line, previous, following) or (
+                line.stripped
+                and (previous is None or not previous.stripped)
+                and not _BULLET.match(line.text)
+            ):
+                titles.append(_short_name(_NUMBERED.sub("", line.stripped)))
+    return titles[:10]
+
+
+def _dedupe(projects: list[Project]) -> list[Project]:
+    seen: set[str] = set()
+    kept = []
+    for project in projects:
+        key = project.name.lower()
+        if key not in seen:
+            seen.add(key)
+            kept.append(project)
+    return kept[:15]
