@@ -122,6 +122,8 @@ LOCAL_URL ?= http://127.0.0.1:8765/v1
 evals: setup  ## eval suites: offline engine, and the LLM path replayed from evals/recordings
 	$(BIN)/interviewer eval all --samples 500 --report artifacts/evals/offline
 	$(BIN)/interviewer eval all --brain scripted:mirror --samples 500 --report artifacts/evals/replay
+	$(LOCAL_ENV) $(LOCAL_EVAL) star --every 4 --report artifacts/evals/local-star
+	$(LOCAL_ENV) $(LOCAL_EVAL) technical --every 12 --report artifacts/evals/local-technical
 
 local-model: setup  ## fetch and verify the 1.1 GB local model (Qwen2.5-Coder-1.5B-Instruct GGUF)
 	$(BIN)/interviewer setup --local-model

@@ -171,12 +171,11 @@ def check_thresholds(
     sections: dict[str, Any], thresholds: dict[str, Any]
 ) -> list[tuple[str, bool]]:
     checks: list[tuple[str, bool]] = []
-    llm = thresholds.get("llm")  # floors on the model's output itself (real-model suites)
-    if llm:
-        for name in ("star", "technical"):
-            figures = sections.get(name, {}).get("llm") or {}
-            if figures.get("valid_first_try_rate") is None:
-                continue
+    floors = thresholds.get("llm") or {}  # on the model's own output (real-model suites)
+    for name in ("star", "technical"):
+        llm = floors.get(name)
+        figures = sections.get(name, {}).get("llm") or {}
+        if llm and figures.get("valid_first_try_rate") is not None:
             checks += [
                 (
                     f"{name} valid first try {figures['valid_first_try_rate']} >= "
@@ -188,6 +187,15 @@ def check_thresholds(
                     figures["fallback_rate"] <= llm["fallback_max"],
                 ),
             ]
+            own = (sections[name].get("by_brain") or {}).get("llm") or {}
+            if "own_qwk_min" in llm:
+                checks.append(
+                    (
+                        f"{name} QWK of the model's own scores {own.get('qwk')} >= "
+                        f"{llm['own_qwk_min']}",
+                        own.get("qwk") is not None and own["qwk"] >= llm["own_qwk_min"],
+                    )
+                )
     if "profile" in sections and "profile" in thresholds:
         s, t = sections["profile"], thresholds["profile"]
         checks += [

@@ -80,8 +80,27 @@ def star_metrics(predictions: list[StarPrediction], samples: int = 1000) -> dict
         "parts": parts,
         "confusion": confusion(gold, pred),
         "fallbacks": fallbacks,
+        "by_brain": by_brain([p.record.brain for p in predictions], gold, pred, 1, 5),
         "llm": call_metrics(calls, len(predictions), [p.seconds for p in predictions], fallbacks),
     }
+
+
+def by_brain(
+    brains: list[str], gold: np.ndarray, pred: np.ndarray, low: int, high: int
+) -> dict[str, dict[str, Any]]:
+    """Agreement split by who scored each item: a model's own scores apart from the
+    offline engine's fallbacks, which a mixed figure would hide."""
+    out: dict[str, dict[str, Any]] = {}
+    for brain in sorted(set(brains)):
+        mask = np.array([b == brain for b in brains])
+        g, p = gold[mask], pred[mask]
+        out[brain] = {
+            "items": int(mask.sum()),
+            "qwk": round(quadratic_weighted_kappa(g, p, low, high), 3) if mask.sum() > 1 else None,
+            "exact": round(float(np.mean(g == p)), 3),
+            "bias": round(float(np.mean(p - g)), 3),
+        }
+    return out
 
 
 def confusion(gold: np.ndarray, pred: np.ndarray, low: int = 1, high: int = 5) -> list[list[int]]:

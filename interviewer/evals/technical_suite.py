@@ -17,6 +17,7 @@ from interviewer.evals.metrics import (
     quadratic_weighted_kappa,
     spearman,
 )
+from interviewer.evals.star_suite import by_brain
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.llm.usage import LLMCall
 from interviewer.scoring.schemas import ScoreRecord
@@ -83,6 +84,7 @@ def technical_metrics_from(
         ],
         "low": 0,
         "fallbacks": sum(1 for r in records if r.brain == "offline-fallback"),
+        "by_brain": by_brain([r.brain for r in records], g, p, 0, 5),
     }
 
 
