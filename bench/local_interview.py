@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import tempfile
 import time
@@ -52,9 +53,9 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="local-interview-") as folder:
+        os.environ["INTERVIEWER_BASE_URL"] = args.base_url  # the alias a user sets
         settings = Settings(
             model=args.model,
-            base_url=args.base_url,
             structured_output="json_object",
             llm_timeout_s=300,
             llm_max_retries=0,
