@@ -263,15 +263,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from interviewer.prompts import check_prompts_dir
 
         check_prompts_dir(args.prompts)
+    from interviewer.evals.datasets import DatasetError
+
     if args.dataset is not None and args.suite == "profile":
         if not (args.dataset / "labels.jsonl").is_file():
-            from interviewer.evals.datasets import DatasetError
-
             raise DatasetError(f"{args.dataset}: not a folder of CVs with a labels.jsonl")
     elif args.dataset is not None and not args.dataset.is_file():
-        from interviewer.evals.datasets import DatasetError
-
         raise DatasetError(f"{args.dataset}: no such dataset file")
+    if args.every < 1:
+        raise DatasetError("--every needs a whole number of at least 1")
+    if args.thresholds is not None and not args.thresholds.is_file():
+        raise DatasetError(f"{args.thresholds}: no such thresholds file")
     from interviewer.evals.recording import Mode
     from interviewer.evals.report import write_reports
     from interviewer.evals.runner import EvalOptions, run_eval, summary_lines
@@ -290,11 +292,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         every=args.every,
         progress=not args.json,
     )
-    if args.every < 1:
-        raise DatasetError("--every needs a whole number of at least 1")
     if args.thresholds:
-        if not args.thresholds.is_file():
-            raise DatasetError(f"{args.thresholds}: no such thresholds file")
         options.thresholds = args.thresholds
     if args.recordings:
         options.recordings = args.recordings

@@ -41,6 +41,8 @@ def _cases(tmp: Path) -> list[tuple[str, ...]]:
         ("profile", str(tmp / "no-such-cv.pdf")),
         ("profile", str(fake_pdf)),
         ("eval", "profile", "--dataset", str(empty)),
+        ("eval", "star", "--every", "0"),
+        ("eval", "star", "--thresholds", str(tmp / "missing.yaml")),
         ("eval", "star", "--prompts", str(bad_prompts)),
         ("eval", "star", "--prompts", str(tmp / "missing")),
         ("eval", "star", "--prompts", str(empty)),
