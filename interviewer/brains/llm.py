@@ -96,7 +96,8 @@ class LLMBrain:
         self.max_tokens = max_tokens
         self.label = model
 
-    def budget(self, wanted: int) -> int:
+    def capped(self, wanted: int) -> int:
+        """A call's token budget, never above the configured llm_max_tokens."""
         return min(wanted, self.max_tokens)
 
     def score_star(self, question: str, answer: PreparedAnswer, log: list[LLMCall]) -> ScoreRecord:
@@ -114,7 +115,7 @@ class LLMBrain:
                 max_attempts=self.max_attempts,
                 log=log,
                 mode=self.judge_mode,
-                max_tokens=self.budget(STAR_BUDGET),
+                max_tokens=self.capped(STAR_BUDGET),
             )
         except HarnessError:
             raise
@@ -174,7 +175,7 @@ class LLMBrain:
                 log=log,
                 inputs={"question_id": question.id, "key_point_count": len(question.key_points)},
                 mode=self.judge_mode,
-                max_tokens=self.budget(technical_budget(len(question.key_points))),
+                max_tokens=self.capped(technical_budget(len(question.key_points))),
             )
         except HarnessError:
             raise
@@ -249,7 +250,7 @@ class LLMBrain:
         the knowledge base's own text when the model fails or rambles."""
         try:
             reply = call_logged(
-                self.chat.bind(**budget(self.chat, self.budget(max_tokens))),
+                self.chat.bind(**budget(self.chat, self.capped(max_tokens))),
                 messages,
                 model=self.model,
                 purpose=purpose,

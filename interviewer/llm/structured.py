@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Literal, TypeVar, get_args
 
 from langchain_core.language_models import BaseChatModel
@@ -65,14 +66,20 @@ class IncompleteStream(RuntimeError):
     """A streamed reply stopped before the model said it had finished."""
 
 
-def reports_finish(chat: BaseChatModel | Runnable[Any, BaseMessage]) -> bool:
-    """OpenAI-compatible servers end every complete stream with a finish reason."""
+def _innermost(chat: BaseChatModel | Runnable[Any, BaseMessage]) -> Any:
+    """The chat model under any `.bind(...)` layers (budgets, response formats, tools)."""
     from langchain_core.runnables import RunnableBinding
-    from langchain_openai.chat_models.base import BaseChatOpenAI
 
     while isinstance(chat, RunnableBinding):
         chat = chat.bound
-    return isinstance(chat, BaseChatOpenAI)
+    return chat
+
+
+def reports_finish(chat: BaseChatModel | Runnable[Any, BaseMessage]) -> bool:
+    """OpenAI-compatible servers end every complete stream with a finish reason."""
+    from langchain_openai.chat_models.base import BaseChatOpenAI
+
+    return isinstance(_innermost(chat), BaseChatOpenAI)
 
 
 class TruncatedReply(RuntimeError):
@@ -86,14 +93,22 @@ class StructuredOutputError(RuntimeError):
         self.attempts = attempts
 
 
+@lru_cache(maxsize=32)
 def schema_for(model: type[BaseModel], mode: StructuredMode = "plain") -> str:
-    return json.dumps(wire_schema(model, mode), separators=(",", ":"))
+    """The wire schema as compact JSON, built once per schema and mode."""
+    return json.dumps(_wire_schema(model, mode), separators=(",", ":"))
 
 
 GRAMMAR_MODES = ("json_object",)  # servers that compile the schema into a grammar
 
 
 def wire_schema(model: type[BaseModel], mode: StructuredMode = "plain") -> dict[str, Any]:
+    """A fresh copy of the wire schema (see `_wire_schema`)."""
+    schema: dict[str, Any] = json.loads(schema_for(model, mode))
+    return schema
+
+
+def _wire_schema(model: type[BaseModel], mode: StructuredMode) -> dict[str, Any]:
     """The JSON schema as strict modes want it: every property required, no extra keys,
     no defaults or titles (OpenAI's strict mode rejects optional properties; grammars
     compile faster without the noise). String lengths stay only where a grammar enforces
@@ -126,12 +141,10 @@ def budget(chat: BaseChatModel | Runnable[Any, BaseMessage], max_tokens: int) ->
     """The reply's token budget as call arguments. LangChain sends OpenAI's newer
     `max_completion_tokens`; OpenAI-compatible local servers (llama-cpp-python, older vLLM
     and Ollama) read only `max_tokens`, so a base URL gets both."""
-    from langchain_core.runnables import RunnableBinding
     from langchain_openai.chat_models.base import BaseChatOpenAI
 
-    while isinstance(chat, RunnableBinding):
-        chat = chat.bound
-    if isinstance(chat, BaseChatOpenAI) and chat.openai_api_base:
+    inner = _innermost(chat)
+    if isinstance(inner, BaseChatOpenAI) and inner.openai_api_base:
         return {"max_tokens": max_tokens, "extra_body": {"max_tokens": max_tokens}}
     return {"max_tokens": max_tokens}
 
@@ -334,11 +347,10 @@ def invoke_structured(
         last = text_of(message) or _tool_text(message)
         outcomes: list[str] = []
         try:
-            parsed = schema.model_validate_json(
+            return schema.model_validate_json(
                 reply_json(message, mode), context={**context, "quote_outcomes": outcomes}
             )
         except (ValueError, ValidationError) as exc:
-            log[-1] = replace(log[-1], quote_outcomes=tuple(outcomes))
             error = _short_error(exc)
             if attempt == max_attempts:
                 raise StructuredOutputError(
@@ -352,9 +364,8 @@ def invoke_structured(
                 AIMessage(last),
                 HumanMessage(reask.render(error=error)[1].content),
             ]
-            continue
-        log[-1] = replace(log[-1], quote_outcomes=tuple(outcomes))
-        return parsed
+        finally:
+            log[-1] = replace(log[-1], quote_outcomes=tuple(outcomes))
     raise AssertionError("unreachable")  # pragma: no cover
 
 
