@@ -237,12 +237,12 @@ def extract_profile(text: str) -> Profile:
     projects: list[Project] = []
     for section in sections:
         if section.kind == "projects":
-            projects += _projects_in(section, text)
+            projects += _projects_in(section)
         elif section.kind == "experience" and re.search(
             r"freelance|project", section.heading, re.I
         ):
             # freelance work that names what was built counts; internships and jobs do not
-            projects += [p for p in _projects_in(section, text) if p.stack]
+            projects += [p for p in _projects_in(section) if p.stack]
     skills: list[str] = []
     for section in sections:
         if section.kind == "skills":
@@ -285,15 +285,7 @@ def _readme_profile(text: str) -> Profile:
         ),
         "",
     )
-    project = Project(
-        name=_short_name(name) or "this project",
-        summary=summary[:400],
-        stack=technologies(text),
-        role=_role(text)[0],
-        role_evidence=_role(text)[1],
-        claims=_claims(text),
-        span=Span(start=0, end=len(text)),
-    )
+    project = _make_project(_short_name(name) or "this project", summary, text, 0, len(text))
     return Profile(
         kind="readme", projects=[project], sections=[], notes=["read as a project README"]
     )
@@ -325,16 +317,14 @@ def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool
         bool(_BULLET.match(following.text)) or bool(_FIELD_LINE.match(following.stripped))
     )
     short = len(text) <= 90 and not text.endswith(".")
-    if short and (followed_by_detail or _SEPARATORS.search(text)) and starts_block:
-        return True
-    return short and starts_block and followed_by_detail
+    return short and starts_block and (followed_by_detail or bool(_SEPARATORS.search(text)))
 
 
-def _projects_in(section: Section, text: str) -> list[Project]:
+def _projects_in(section: Section) -> list[Project]:
     lines = section.lines
     table = [line for line in lines if line.stripped.startswith("|")]
     if len(table) >= 3:
-        return _table_projects(table, text)
+        return _table_projects(table)
     titles = [
         _is_title(
             line, lines[i - 1] if i else None, next((x for x in lines[i + 1 :] if x.stripped), None)
@@ -363,7 +353,7 @@ def _is_prose(line: Line) -> bool:
     return len(line.stripped) > 90 and not _BULLET.match(line.text)
 
 
-def _table_projects(rows: list[Line], text: str) -> list[Project]:
+def _table_projects(rows: list[Line]) -> list[Project]:
     projects = []
     for row in rows:
         cells = [c.strip() for c in row.stripped.strip("|").split("|")]
@@ -375,23 +365,13 @@ def _table_projects(rows: list[Line], text: str) -> list[Project]:
         if not name:
             continue
         body = " | ".join(cells)
-        projects.append(
-            Project(
-                name=name,
-                summary=" ".join(cells[1:])[:400],
-                stack=technologies(body),
-                role=_role(body)[0],
-                role_evidence=_role(body)[1],
-                claims=_claims(body),
-                span=Span(start=row.start, end=row.end),
-            )
-        )
+        projects.append(_make_project(name, " ".join(cells[1:]), body, row.start, row.end))
     return projects
 
 
 def _project(block: list[Line]) -> Project | None:
     title = block[0].stripped
-    body = "\n".join(line.text for line in block)
+    body = _joined(block)
     name = _name_from(title)
     if not name:
         return None
@@ -400,14 +380,20 @@ def _project(block: list[Line]) -> Project | None:
         (_unbullet(d) for d in detail if not _FIELD_LINE.match(d)),
         _after_name(title, name),
     )
+    return _make_project(name, summary, body, block[0].start, block[-1].end)
+
+
+def _make_project(name: str, summary: str, body: str, start: int, end: int) -> Project:
+    """A project from its own text: the stack, role and claims it states, and its span."""
+    role, evidence = _role(body)
     return Project(
         name=name,
         summary=summary[:400],
         stack=technologies(body),
-        role=_role(body)[0],
-        role_evidence=_role(body)[1],
+        role=role,
+        role_evidence=evidence,
         claims=_claims(body),
-        span=Span(start=block[0].start, end=block[-1].end),
+        span=Span(start=start, end=end),
     )
 
 
