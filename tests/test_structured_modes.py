@@ -51,16 +51,21 @@ def _brain(settings, url: str, mode: str, **extra) -> LLMBrain:
     return brain
 
 
+def _score_star(settings, mode: str, content: str, server: str = "ok"):
+    """One STAR score through the test server replying `content`: (record, server state, log)."""
+    with fault_server() as (url, state):
+        state.mode, state.content = server, content
+        log: list = []
+        record = _brain(settings, url, mode).score_star(QUESTION, prepare_answer(ANSWER), log)
+    return record, state, log
+
+
 def _system_text(body: dict) -> str:
     return "\n".join(m["content"] for m in body["messages"] if m["role"] == "system")
 
 
 def test_json_schema_mode_sends_a_strict_schema(settings) -> None:
-    with fault_server() as (url, state):
-        state.content = valid_star(ANSWER, overall=3)
-        record = _brain(settings, url, "json_schema").score_star(
-            QUESTION, prepare_answer(ANSWER), []
-        )
+    record, state, _ = _score_star(settings, "json_schema", valid_star(ANSWER, overall=3))
     assert record.brain == "llm" and record.star is not None and record.star.overall == 3
     body = state.bodies[-1]
     fmt = body["response_format"]
@@ -91,11 +96,7 @@ def test_json_object_mode_sends_the_schema_for_grammar_servers(settings) -> None
 
 
 def test_tool_calling_mode_forces_the_score_tool_and_reads_its_arguments(settings) -> None:
-    with fault_server() as (url, state):
-        state.content = valid_star(ANSWER, overall=4)
-        record = _brain(settings, url, "tool_calling").score_star(
-            QUESTION, prepare_answer(ANSWER), []
-        )
+    record, state, _ = _score_star(settings, "tool_calling", valid_star(ANSWER, overall=4))
     assert record.brain == "llm" and record.star is not None and record.star.overall == 4
     body = state.bodies[-1]
     assert [t["function"]["name"] for t in body["tools"]] == ["StarScore"]
@@ -105,9 +106,8 @@ def test_tool_calling_mode_forces_the_score_tool_and_reads_its_arguments(setting
 
 
 def test_plain_mode_puts_the_schema_in_the_prompt_and_nothing_in_the_request(settings) -> None:
-    with fault_server() as (url, state):
-        state.content = "Here you go:\n```json\n" + valid_star(ANSWER, overall=2) + "\n```"
-        record = _brain(settings, url, "plain").score_star(QUESTION, prepare_answer(ANSWER), [])
+    fenced = "Here you go:\n```json\n" + valid_star(ANSWER, overall=2) + "\n```"
+    record, state, _ = _score_star(settings, "plain", fenced)
     assert record.brain == "llm" and record.star is not None and record.star.overall == 2
     body = state.bodies[-1]
     assert "response_format" not in body and "tools" not in body
@@ -116,12 +116,9 @@ def test_plain_mode_puts_the_schema_in_the_prompt_and_nothing_in_the_request(set
 
 @pytest.mark.parametrize("mode", ["json_schema", "json_object", "tool_calling", "plain"])
 def test_a_cut_off_reply_falls_back_labelled_without_a_reask(settings, mode: str) -> None:
-    with fault_server() as (url, state):
-        state.mode = "cut-off"
-        state.content = valid_star(ANSWER)[:60]  # what a budget-limited reply looks like
-        log: list = []
-        record = _brain(settings, url, mode).score_star(QUESTION, prepare_answer(ANSWER), log)
-        assert state.requests == 1  # the same budget would cut the re-ask off too
+    cut = valid_star(ANSWER)[:60]  # what a budget-limited reply looks like
+    record, state, log = _score_star(settings, mode, cut, server="cut-off")
+    assert state.requests == 1  # the same budget would cut the re-ask off too
     assert record.brain == "offline-fallback"
     assert record.fallback_reason == "its reply was cut off at the token limit"
     assert record.star is not None  # the offline engine's real score, labelled
@@ -132,13 +129,8 @@ def test_a_near_verbatim_quote_is_snapped_not_reasked(settings) -> None:
     reply = json.loads(valid_star(ANSWER, overall=3))
     reply["action"]["evidence"] = ["i profiled the endpoints and added an index..."]
     reply["result"]["evidence"] = ["Latency fell by 60 %"]
-    with fault_server() as (url, state):
-        state.content = json.dumps(reply)
-        log: list = []
-        record = _brain(settings, url, "json_object").score_star(
-            QUESTION, prepare_answer(ANSWER), log
-        )
-        assert state.requests == 1
+    record, state, log = _score_star(settings, "json_object", json.dumps(reply))
+    assert state.requests == 1
     assert record.brain == "llm" and record.star is not None
     assert record.star.action.evidence == ["I profiled the endpoints and added an index"]
     assert record.star.result.evidence == ["Latency fell by 60%"]
@@ -148,14 +140,9 @@ def test_a_near_verbatim_quote_is_snapped_not_reasked(settings) -> None:
 def test_an_invented_quote_is_still_reasked(settings) -> None:
     reply = json.loads(valid_star(ANSWER, overall=3))
     reply["result"]["evidence"] = ["We won a national award for it"]
-    with fault_server() as (url, state):
-        state.content = json.dumps(reply)
-        log: list = []
-        record = _brain(settings, url, "json_object").score_star(
-            QUESTION, prepare_answer(ANSWER), log
-        )
-        assert state.requests == 3  # first try and two re-asks with the error, then fallback
-        assert "does not occur verbatim" in state.bodies[1]["messages"][-1]["content"]
+    record, state, log = _score_star(settings, "json_object", json.dumps(reply))
+    assert state.requests == 3  # first try and two re-asks with the error, then fallback
+    assert "does not occur verbatim" in state.bodies[1]["messages"][-1]["content"]
     assert record.brain == "offline-fallback"
     assert "rejected" in log[0].quote_outcomes
 
