@@ -67,10 +67,11 @@ run: ingest  ## set everything up and serve the app on embedded defaults
 app:  ## serve the app (assumes `make ingest` ran)
 	$(BIN)/interviewer app
 
-system-deps:  ## Debian's chromium and postgresql for the browser and database tests (apt, when root)
+system-deps:  ## Debian's chromium, postgresql and bubblewrap (the coding sandbox) (apt, when root)
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$$missing postgresql"; \
-	if [ -z "$$missing" ]; then echo "system packages present: chromium, postgresql"; \
+	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
+	if [ -z "$$missing" ]; then echo "system packages present: chromium, postgresql, bubblewrap"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "installing:$$missing"; apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

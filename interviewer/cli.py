@@ -134,6 +134,71 @@ def cmd_profile(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_code(args: argparse.Namespace) -> int:
+    """List the coding problems, or judge a solution file in the sandbox."""
+    from interviewer.wiring import code_runner
+
+    settings = _settings(args)
+    runner = code_runner(settings)
+    try:
+        if args.action == "list":
+            rows = [
+                {
+                    "id": p.id,
+                    "title": p.title,
+                    "topic": p.topic.value,
+                    "difficulty": p.difficulty,
+                    "function": p.function,
+                    "complexity": p.complexity.value,
+                }
+                for p in runner.problems.values()
+            ]
+            if args.json:
+                print(json.dumps(rows, indent=2))
+            else:
+                for row in rows:
+                    print(
+                        f"{row['id']:32} {row['topic']:20} {row['difficulty']:7} "
+                        f"{row['complexity']:11} {row['function']}()"
+                    )
+            return 0
+        if args.problem is None or args.file is None:
+            raise UserError("code run needs --problem ID and --file solution.py")
+        problem = runner.problem(args.problem)
+        if args.show:
+            print(problem.statement.strip())
+            print()
+            print(problem.starter_code())
+            return 0
+        path: Path = args.file
+        if not path.is_file():
+            raise UserError(f"{path}: no such file")
+        try:
+            code = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UserError(f"{path}: not UTF-8 text") from None
+        verdict = runner.judge(problem.id, code, "run" if args.examples_only else "submit")
+    finally:
+        runner.close()
+    if args.json:
+        print(verdict.model_dump_json(indent=2))
+    else:
+        print(f"{problem.id}: {verdict.status}: {verdict.summary()}")
+        if verdict.first_failure:
+            failure = verdict.first_failure
+            print(f"  first failing case: {failure.name}")
+            print(f"    input:    {failure.input}")
+            print(f"    expected: {failure.expected}")
+            print(f"    got:      {failure.got or failure.error}")
+        for finding in verdict.findings:
+            print(f"  ruff {finding.code} line {finding.line}: {finding.message}")
+        if verdict.output.strip():
+            print("  output:")
+            for line in verdict.output.strip().splitlines()[:20]:
+                print(f"    {line}")
+    return 0 if verdict.status == "passed" else 1
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from interviewer.knowledge.loader import load_knowledge
 
@@ -354,6 +419,18 @@ def build_parser() -> argparse.ArgumentParser:
     local.add_argument("--port", type=int, default=8765)
     local.add_argument("--threads", type=int, default=2, help="CPU threads for generation")
     local.set_defaults(func=cmd_local_server)
+
+    code = sub.add_parser("code", help="coding problems: list them, or judge a solution file")
+    _common(code)
+    code.add_argument("action", choices=["list", "run"])
+    code.add_argument("--problem", help="the problem id (see `interviewer code list`)")
+    code.add_argument("--file", type=Path, help="the solution, a Python file")
+    code.add_argument(
+        "--examples-only", action="store_true", help="run the visible examples only (Run)"
+    )
+    code.add_argument("--show", action="store_true", help="print the statement and starter code")
+    code.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    code.set_defaults(func=cmd_code)
 
     ingest = sub.add_parser("ingest", help="embed the knowledge base (and extra files) into Chroma")
     _common(ingest)

@@ -112,6 +112,21 @@ class Settings(BaseSettings):
         description="Delay of the scripted stand-in model's scoring calls (benchmarks only).",
     )
 
+    # ----- Coding round ---------------------------------------------------------------
+    sandbox_workers: int = Field(
+        default=2,
+        ge=1,
+        le=32,
+        description="Code runs at once (each in its own bubblewrap sandbox and uid).",
+        json_schema_extra={"section": "Coding round"},
+    )
+    sandbox_queue: int = Field(
+        default=8,
+        ge=0,
+        le=500,
+        description="Runs that may wait for a free sandbox; beyond that a run is refused.",
+    )
+
     # ----- Interview policy -------------------------------------------------------------
     max_follow_ups: int = Field(
         default=2,

@@ -17,6 +17,7 @@ from interviewer.brains.base import Brain
 from interviewer.brains.llm import LLMBrain
 from interviewer.brains.offline import CachedEmbed, OfflineBrain
 from interviewer.brains.scripted import scripted_chat
+from interviewer.coding.runner import CodeRunner, load_problems
 from interviewer.config import OFFLINE, Settings
 from interviewer.interview.engine import InterviewEngine
 from interviewer.interview.selection import QuestionSelector
@@ -26,6 +27,15 @@ from interviewer.knowledge.store import KnowledgeStore
 from interviewer.llm.models import make_chat_model, parse_model, structured_mode
 from interviewer.prompts import load_prompts
 from interviewer.storage.repository import Repository
+
+
+def code_runner(settings: Settings) -> CodeRunner:
+    """The coding round's judge: the problems beside the knowledge base, a bounded pool."""
+    return CodeRunner(
+        load_problems(settings.knowledge_dir / "problems"),
+        workers=settings.sandbox_workers,
+        queue_limit=settings.sandbox_queue,
+    )
 
 
 def offline_brain(settings: Settings) -> OfflineBrain:
