@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Field(
         default=PROJECT_ROOT / "knowledge", description="The knowledge base (YAML files)."
     )
+    problems_dir: Path = Field(
+        default=PROJECT_ROOT / "knowledge" / "problems",
+        description="The coding round's problems (one YAML file each).",
+    )
     prompts_dir: Path = Field(
         default=PROJECT_ROOT / "prompts", description="The prompts (one YAML file each)."
     )

@@ -63,6 +63,15 @@ def has_lone_surrogate(text: str) -> bool:
     return any(unicodedata.category(c) == "Cs" for c in text)
 
 
+def code_block(text: str | None, language: str = "python") -> str:
+    """Text as a fenced Markdown code block, shown literally: the fence is longer than any
+    run of backticks inside, so the text cannot close it."""
+    body = visible(text)
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{body}\n{fence}"
+
+
 def code_span(text: str | None) -> str:
     """Text as a Markdown code span: shown literally (renderers escape code spans'
     contents), so only a backtick, which would end the span, needs replacing."""

@@ -32,7 +32,7 @@ from interviewer.storage.repository import Repository
 def code_runner(settings: Settings) -> CodeRunner:
     """The coding round's judge: the problems beside the knowledge base, a bounded pool."""
     return CodeRunner(
-        load_problems(settings.knowledge_dir / "problems"),
+        load_problems(settings.problems_dir),
         workers=settings.sandbox_workers,
         queue_limit=settings.sandbox_queue,
     )
@@ -98,6 +98,7 @@ def build_engine(
     kb: KnowledgeBase | None = None,
     store: KnowledgeStore | None = None,
     repo: Repository | None = None,
+    coder: CodeRunner | None = None,
 ) -> InterviewEngine:
     tokens.configure(settings.resolved_assets_dir)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -109,7 +110,14 @@ def build_engine(
     selector = QuestionSelector(kb, store, question_embed)
     if brain is None:
         brain = make_brain(settings, chat=chat, judge=judge, kb=kb)
-    return InterviewEngine(kb, repo, selector, brain, max_follow_ups=settings.max_follow_ups)
+    return InterviewEngine(
+        kb,
+        repo,
+        selector,
+        brain,
+        max_follow_ups=settings.max_follow_ups,
+        coder=coder or code_runner(settings),
+    )
 
 
 def build_web_app(settings: Settings, engine: InterviewEngine | None = None) -> Any:

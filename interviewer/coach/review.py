@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from interviewer.coding.runner import Verdict
 from interviewer.interview.engine import InterviewEngine
 from interviewer.interview.report import Report
 from interviewer.safe_text import visible
@@ -55,6 +56,20 @@ class TranscriptTurn(BaseModel):
     overrides: list[TranscriptOverride] = Field(default_factory=list)
 
 
+class TranscriptCodeRun(BaseModel):
+    """One Run or Submit of the coding round, with the code as submitted."""
+
+    turn: int
+    problem_id: str
+    kind: str
+    status: str
+    passed: int
+    total: int
+    summary: str
+    code: str
+    at: datetime
+
+
 class TranscriptNote(BaseModel):
     coach: str
     turn: int | None
@@ -74,6 +89,7 @@ class Transcript(BaseModel):
     turns: list[TranscriptTurn]
     notes: list[TranscriptNote]
     report: Report
+    code_runs: list[TranscriptCodeRun] = Field(default_factory=list)
 
 
 def row(summary: SessionSummary) -> list[object]:
@@ -139,4 +155,24 @@ def transcript(engine: InterviewEngine, session_id: str) -> Transcript:
             for n in engine.repo.notes(session_id)
         ],
         report=engine.report(session_id),
+        code_runs=[
+            TranscriptCodeRun(
+                turn=run.turn_seq,
+                problem_id=run.problem_id,
+                kind=run.kind,
+                status=run.status,
+                passed=run.passed,
+                total=run.total,
+                summary=_run_summary(run.verdict),
+                code=run.code,
+                at=run.created_at,
+            )
+            for run in engine.code_runs(session_id)
+        ],
     )
+
+
+def _run_summary(verdict_json: str | None) -> str:
+    if not verdict_json:
+        return "no verdict (refused, or the server stopped while it ran)"
+    return Verdict.model_validate_json(verdict_json).summary()

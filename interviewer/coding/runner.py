@@ -1,9 +1,9 @@
 """Judge a submission: run it in the sandbox, compare, measure, lint; a bounded pool.
 
 `CodeRunner` is the one object the rest of the application uses. It owns the problem bank,
-the worker slots (each a sandbox uid) and a bounded queue: when every slot is busy and the
-queue is full, a run is refused with a message that says so, instead of piling up behind
-the interview turns of other candidates.
+the worker pool (each run in a sandbox under a uid of its own) and a bounded queue: when
+every worker is busy and the queue is full, a run is refused with a message that says so,
+instead of piling up behind the interview turns of other candidates.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from queue import SimpleQueue
 from typing import Any, Literal
 
 import yaml
@@ -141,8 +140,13 @@ def _normal(value: Any, compare: Compare) -> Any:
     return value
 
 
-def ruff_findings(code: str, timeout_s: float = 5.0) -> list[Finding]:
-    """Ruff's findings on the submission (it parses, never runs, the code)."""
+def ruff_findings(code: str, prelude: str = "", timeout_s: float = 5.0) -> list[Finding]:
+    """Ruff's findings on the submission (it parses, never runs, the code). The prelude's
+    classes are known to the code, so it is linted in front of it, and its own lines are
+    left out."""
+    offset = len(prelude.splitlines()) if prelude.strip() else 0
+    source = f"{prelude}\n{code}" if offset else code
+    offset += 1 if offset else 0
     ruff = Path(sys.executable).with_name("ruff")
     binary = str(ruff) if ruff.exists() else shutil.which("ruff")
     if binary is None:
@@ -152,19 +156,24 @@ def ruff_findings(code: str, timeout_s: float = 5.0) -> list[Finding]:
     command += ["--target-version", "py311", "--stdin-filename", "solution.py", "-"]
     try:
         done = subprocess.run(
-            command, input=code, capture_output=True, text=True, timeout=timeout_s, check=False
+            command, input=source, capture_output=True, text=True, timeout=timeout_s, check=False
         )
         items = json.loads(done.stdout or "[]")
     except (subprocess.TimeoutExpired, ValueError, OSError) as error:
         return [Finding(code="none", message=f"ruff did not finish: {error}")]
-    return [
-        Finding(
-            code=str(item.get("code") or "syntax"),
-            message=str(item.get("message", ""))[:200],
-            line=(item.get("location") or {}).get("row"),
+    findings = []
+    for item in items:
+        row = (item.get("location") or {}).get("row")
+        if isinstance(row, int) and row <= offset:
+            continue
+        findings.append(
+            Finding(
+                code=str(item.get("code") or "syntax"),
+                message=str(item.get("message", ""))[:200],
+                line=row - offset if isinstance(row, int) else None,
+            )
         )
-        for item in items[:20]
-    ]
+    return findings[:20]
 
 
 class CodeRunner:
@@ -173,9 +182,6 @@ class CodeRunner:
     ) -> None:
         self.problems = problems
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sandbox")
-        self._slots: SimpleQueue[int] = SimpleQueue()
-        for slot in range(workers):
-            self._slots.put(slot)
         self._admitted = threading.BoundedSemaphore(workers + queue_limit)
         self._oracle: dict[str, dict[str, str]] = {}
         self._oracle_lock = threading.Lock()
@@ -215,11 +221,7 @@ class CodeRunner:
 
     # ----- inside a worker --------------------------------------------------------------
     def _sandboxed(self, job: dict[str, Any], limits: sandbox.Limits) -> sandbox.RawRun:
-        slot = self._slots.get()
-        try:
-            return sandbox.run_job(job, limits, slot=slot)
-        finally:
-            self._slots.put(slot)
+        return sandbox.run_job(job, limits)
 
     def _job(
         self, problem: Problem, code: str, cases: Iterable[tuple[str, Case]]
@@ -278,7 +280,7 @@ class CodeRunner:
         limits = SUBMIT_LIMITS if kind == "submit" else RUN_LIMITS
         run = self._sandboxed(job, limits)
         verdict = self._verdict(problem, kind, run, dict(visible + hidden), expected_large)
-        verdict.findings = ruff_findings(code)
+        verdict.findings = ruff_findings(code, problem.prelude)
         return verdict
 
     def _verdict(

@@ -7,8 +7,10 @@ The walls, outermost first (SECURITY.md has the threat model):
   small, size-capped ``/tmp`` (the scratch space) and nothing else: no ``/etc``, no home,
   no project folder, no database; an empty environment; no new user namespaces inside;
   every capability dropped; a new session (no terminal injection); killed with its parent.
-- **A separate unprivileged uid**: when the server runs as root, each worker slot runs as
-  its own uid (61000 + slot), so the process limit counts that slot alone.
+- **A separate unprivileged uid**: when the server runs as root, each run claims a uid of
+  its own (61000 and up, claimed with a lock file so that several app processes never
+  share one), so the process limit counts that run alone, and whatever is left of it
+  afterwards can be killed by uid without touching anyone else's run.
 - **Limits** (set by the harness, hard, before any candidate code exists): address space,
   CPU seconds, processes, file size, open files; no core dumps; niceness 10.
 - **The server's side**: a wall-clock deadline, output caps (reading stops and the whole
@@ -24,6 +26,7 @@ runs: there is no unsandboxed fallback.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import json
 import os
@@ -32,7 +35,10 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +47,8 @@ from interviewer.errors import UserError
 
 HARNESS = Path(__file__).with_name("harness.py")
 FIRST_SLOT_UID = 61000
+UID_RANGE = 512
+LOCK_DIR = Path(tempfile.gettempdir()) / "interviewer-sandbox-uids"
 
 
 class SandboxUnavailable(UserError):
@@ -82,6 +90,7 @@ class RawRun:
     killed_for: str = ""
     wall_s: float = 0.0
     stderr_tail: str = ""
+    uid: int | None = None  # the uid it ran as (None: the server's own, not root)
 
     @property
     def finished(self) -> bool:
@@ -237,14 +246,40 @@ def _harness_pipe() -> int:
     return read_end
 
 
-def run_job(job: dict[str, Any], limits: Limits, slot: int = 0) -> RawRun:
+@contextmanager
+def claimed_uid() -> Iterator[int]:
+    """A sandbox uid no other run holds, in this process or any other (a lock file each)."""
+    LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
+    for uid in range(FIRST_SLOT_UID, FIRST_SLOT_UID + UID_RANGE):
+        handle = open(LOCK_DIR / str(uid), "a")  # noqa: SIM115 - held for the run
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            continue
+        try:
+            yield uid
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+        return
+    raise SandboxUnavailable(f"all {UID_RANGE} sandbox uids are busy; try again shortly")
+
+
+def run_job(job: dict[str, Any], limits: Limits) -> RawRun:
     """Run the harness on one job in a fresh sandbox and return everything it reported."""
+    if os.geteuid() != 0:
+        return _run_as(job, limits, None)
+    with claimed_uid() as uid:
+        return _run_as(job, limits, uid)
+
+
+def _run_as(job: dict[str, Any], limits: Limits, uid: int | None) -> RawRun:
     python = sandbox_python()
     harness_fd = _harness_pipe()
     command = _bwrap_command(python, limits, harness_fd)
     payload = dict(job, limits=limits.for_harness())
-    as_root = os.geteuid() == 0
-    uid = FIRST_SLOT_UID + slot
+    as_root = uid is not None
     started = time.monotonic()
     process = subprocess.Popen(
         command,
@@ -254,8 +289,8 @@ def run_job(job: dict[str, Any], limits: Limits, slot: int = 0) -> RawRun:
         start_new_session=True,
         close_fds=True,
         env={"PATH": "/usr/bin:/bin"},
-        user=uid if as_root else None,
-        group=uid if as_root else None,
+        user=uid,
+        group=uid,
         extra_groups=[] if as_root else None,
         pass_fds=(harness_fd,),
     )
@@ -264,9 +299,10 @@ def run_job(job: dict[str, Any], limits: Limits, slot: int = 0) -> RawRun:
         run = _read_limited(process, json.dumps(payload).encode(), limits, started + limits.wall_s)
     finally:
         _kill(process)
-        if as_root:
+        if uid is not None:
             _drain_slot(uid)
     run.wall_s = time.monotonic() - started
+    run.uid = uid
     run.returncode = process.returncode
     code = process.returncode or 0
     # bwrap reports a child killed by a signal as 128 + the signal's number.

@@ -150,9 +150,16 @@ class Problem(Strict):
     def _sizes(cls, value: list[int]) -> list[int]:
         if value != sorted(set(value)) or value[0] < 1:
             raise ValueError("sizes must be positive and strictly increasing")
-        if value[-1] < 4 * value[0]:
-            raise ValueError("sizes must span at least a factor of 4 to fit an exponent")
         return value
+
+    @model_validator(mode="after")
+    def _span(self) -> Problem:
+        exponential = Complexity.exponential in (self.complexity, self.slow_complexity)
+        if exponential and self.sizes[-1] - self.sizes[0] < 6:
+            raise ValueError("sizes for an exponential solution must span at least 6 (n to n+6)")
+        if not exponential and self.sizes[-1] < 4 * self.sizes[0]:
+            raise ValueError("sizes must span at least a factor of 4 to fit an exponent")
+        return self
 
     @model_validator(mode="after")
     def _sources(self) -> Problem:

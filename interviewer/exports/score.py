@@ -7,7 +7,18 @@ so quotes and summaries are shown as typed, never as markup, links or images.
 from __future__ import annotations
 
 from interviewer.safe_text import code_span, inert_markdown
-from interviewer.scoring.schemas import STAR_PARTS, ScoreRecord
+from interviewer.scoring.schemas import STAR_PARTS, CodingScore, ScoreRecord
+
+
+def coding_lines(coding: CodingScore) -> list[str]:
+    """The four parts of a coding score with their evidence (Markdown lines)."""
+    lines = []
+    for name, part in coding.parts.items():
+        evidence = "; ".join(inert_markdown(e) for e in part.evidence) or "none"
+        lines.append(f"- {name} {part.score}/2 — {evidence}")
+        if part.tip:
+            lines.append(f"  - tip: {inert_markdown(part.tip)}")
+    return lines
 
 
 def score_markdown(record: ScoreRecord) -> str:
@@ -28,6 +39,15 @@ def score_markdown(record: ScoreRecord) -> str:
             lines.append(f"**Missing:** {', '.join(star.missing)}")
         lines.append(inert_markdown(star.summary))
         lines += [f"- {inert_markdown(t)}" for t in star.tips]
+    elif record.coding is not None:
+        coding = record.coding
+        lines.append(f"### Coding: {coding.overall}/5")
+        lines.append(
+            f"{coding.tests_passed}/{coding.tests_total} tests · measured "
+            f"{code_span(coding.measured or 'not measured')} · expected {code_span(coding.expected)}"
+            f" · you said {code_span(coding.claimed or 'nothing')}"
+        )
+        lines += coding_lines(coding)
     elif record.technical is not None:
         tech = record.technical
         lines.append(f"### Technical: {tech.score}/5")
@@ -62,6 +82,10 @@ def score_evidence_lines(record: ScoreRecord) -> list[str]:
         for part in STAR_PARTS:
             quotes = "; ".join(f'"{inert_markdown(q)}"' for q in star.part(part).evidence)
             lines.append(f"  - {part} {star.part(part).score}/2 — evidence: {quotes or 'none'}")
+    elif record.coding is not None:
+        coding = record.coding
+        lines[0] += f" coding {coding.overall}/5 ({inert_markdown(coding.problem_id)})"
+        lines += [f"  {line}" for line in coding_lines(coding)]
     elif record.technical is not None:
         tech = record.technical
         lines[0] += f" technical {tech.score}/5"
@@ -91,6 +115,13 @@ def score_text(record: ScoreRecord) -> str:
             + "  ".join(f"{p[0].upper()}={star.part(p).score}/2" for p in STAR_PARTS)
         )
         lines += [f"  tip: {t}" for t in star.tips]
+    elif record.coding is not None:
+        coding = record.coding
+        lines.append(
+            f"Coding {coding.overall}/5: "
+            + "  ".join(f"{n}={p.score}/2" for n, p in coding.parts.items())
+        )
+        lines.append(f"  {coding.summary}")
     elif record.technical is not None:
         tech = record.technical
         lines.append(f"Technical {tech.score}/5: covered {tech.covered}, missed {tech.missed}")

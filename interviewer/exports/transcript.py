@@ -9,7 +9,7 @@ from pathlib import Path
 from interviewer.coach.review import Transcript
 from interviewer.exports.pdf import markdown_to_pdf
 from interviewer.exports.score import score_evidence_lines
-from interviewer.safe_text import code_span, inert_markdown, visible
+from interviewer.safe_text import code_block, code_span, inert_markdown, visible
 
 
 def _labels(labels: dict[str, object]) -> str:
@@ -47,6 +47,18 @@ def transcript_markdown(data: Transcript) -> str:
                 f"{inert_markdown(override.reason)}"
             )
         lines.append("")
+    if data.code_runs:
+        lines += ["## Code runs", ""]
+        for run in data.code_runs:
+            lines += [
+                f"### Turn {run.turn}: {run.kind} of {code_span(run.problem_id)} at "
+                f"{run.at.isoformat()} — {run.status}, {run.passed}/{run.total}",
+                "",
+                inert_markdown(run.summary),
+                "",
+                code_block(run.code),
+                "",
+            ]
     if data.notes:
         lines += ["## Coach notes", ""]
         lines += [

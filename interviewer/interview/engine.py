@@ -23,7 +23,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from interviewer.brains.base import Brain, FollowUpRequest, prepare_answer
+from interviewer.coding.runner import CodeRunner, Kind, Verdict
 from interviewer.errors import UserError
+from interviewer.interview import coding_round
 from interviewer.interview.follow_up import choose_gap
 from interviewer.interview.guards import MOVE_ON, AnswerKind, classify
 from interviewer.interview.plan import InterviewPlan
@@ -34,7 +36,7 @@ from interviewer.knowledge.schema import Question, QuestionType
 from interviewer.llm.usage import LLMCall
 from interviewer.scoring.schemas import ScoreRecord
 from interviewer.storage.models import AnswerStatus, ChatRole, TurnKind
-from interviewer.storage.records import Message, Session, Turn
+from interviewer.storage.records import CodeRun, Message, Session, Turn
 from interviewer.storage.repository import Repository, Writes
 
 HINT_OFFER_NOTE = "Follow-up: hint offered after don't know"
@@ -43,6 +45,11 @@ MAX_ANSWER_CHARS = 20_000
 MAX_NAME_CHARS = 200
 RECENT_TURNS = 2
 CODE_BYTES = 12  # 96 bits: a history code cannot be guessed
+MAX_CODE_RUNS = 40  # Runs and Submits per coding exercise
+CODING_NOTED = (
+    "Noted. Write it in the editor when you are ready: Run checks the examples, "
+    "Submit runs the hidden tests."
+)
 
 
 class InterviewError(UserError, ValueError):
@@ -57,6 +64,11 @@ class Reply:
     current: Turn | None  # the question now awaiting an answer
     finished: bool
     report: Report | None = None
+    verdict: Verdict | None = None  # what a Run or Submit found
+
+
+def _verdict(run: CodeRun) -> Verdict | None:
+    return Verdict.model_validate_json(run.verdict) if run.verdict else None
 
 
 def candidate_key(code: str | None) -> str | None:
@@ -125,12 +137,14 @@ class InterviewEngine:
         brain: Brain,
         *,
         max_follow_ups: int = 2,
+        coder: CodeRunner | None = None,
     ) -> None:
         self.kb = kb
         self.repo = repo
         self.selector = selector
         self.brain = brain
         self.max_follow_ups = max_follow_ups
+        self.coder = coder
 
     # ----- candidate codes --------------------------------------------------------------
     def issue_code(self) -> str:
@@ -183,6 +197,8 @@ class InterviewEngine:
         turn = session.pending_turn
         if turn is None:
             return self._advance(session, [])
+        if self._awaiting_code(session, turn):
+            return self._note_approach(session, turn, answer)
         # Stored first, with its line of the chat: nothing after this can lose it.
         self.repo.write(
             session_id,
@@ -214,6 +230,14 @@ class InterviewEngine:
         turn = session.pending_turn
         if turn is None:
             raise InterviewError("There is no open question to give a hint for.")
+        problem = self.problem_for(turn)
+        if problem is not None:
+            text = f"Hint: {problem.hints[min(turn.hints_used, len(problem.hints) - 1)]}"
+            self.repo.write(
+                session_id,
+                Writes(hint=turn.id, messages=[(ChatRole.interviewer, text, turn.seq)]),
+            )
+            return text
         question = self._question(turn)
         if question.type is QuestionType.behavioural:
             text = (
@@ -239,6 +263,150 @@ class InterviewEngine:
             session_id, Writes(messages=[(ChatRole.interviewer, turn.question_text, turn.seq)])
         )
         return turn.question_text
+
+    # ----- the coding round ---------------------------------------------------------
+    def code(self, session_id: str, code: str, kind: Kind) -> Reply:
+        """Run (the examples) or Submit (the hidden tests, timed) the candidate's code for
+        the open coding exercise. The code is stored before it runs; the verdict after.
+        The first Submit settles the exercise and leads to the follow-ups on it."""
+        session = self._active(session_id)
+        turn = session.pending_turn
+        problem = self.problem_for(turn) if turn is not None else None
+        if turn is None or problem is None or self.coder is None:
+            raise InterviewError("There is no coding exercise open right now.")
+        if not code.strip():
+            raise InterviewError("The editor is empty: write your function first.")
+        runs = self._runs(session, turn)
+        if len(runs) >= MAX_CODE_RUNS:
+            raise InterviewError(
+                f"This exercise has had {MAX_CODE_RUNS} runs, the limit; answer the "
+                "question in the chat or skip it."
+            )
+        if len(code) > 20_000:
+            raise InterviewError(
+                f"The code is {len(code):,} characters; the limit is 20,000. Nothing was run."
+            )
+        run_id = self.repo.add_code_run(
+            session_id, turn_seq=turn.seq, problem_id=problem.id, kind=kind, code=code
+        )
+        try:
+            verdict = self.coder.judge(problem.id, code, kind)
+        except Exception as error:
+            self.repo.finish_code_run(run_id, status="refused", passed=0, total=0, verdict="")
+            if isinstance(error, UserError):
+                raise InterviewError(str(error)) from error
+            raise
+        self.repo.finish_code_run(
+            run_id,
+            status=verdict.status,
+            passed=verdict.passed,
+            total=verdict.total,
+            verdict=verdict.model_dump_json(),
+        )
+        label = "Ran the examples" if kind == "run" else "Submitted the code"
+        said = [f"{'Run' if kind == 'run' else 'Submit'}: {verdict.summary()}"]
+        lines = [(ChatRole.candidate, f"({label}.)", turn.seq)]
+        if kind == "run" or turn.kind is TurnKind.follow_up or self._submitted(runs):
+            self.repo.write(session_id, Writes(messages=[*lines, *_lines(said, None)]))
+            return Reply(session_id, said, None, turn, False, verdict=verdict)
+        # The first Submit answers the exercise: it is scored, and the follow-ups begin.
+        self.repo.write(session_id, Writes(messages=[*lines, *_lines(said, None)]))
+        approach = turn.answer or ""
+        self.repo.write(session_id, Writes(answer=(turn.id, approach, AnswerStatus.received)))
+        received = replace(turn, answer=approach, answer_status=AnswerStatus.received)
+        reply = self._settle_coding(_with_turn(self.repo.get_session(session_id), received))
+        return replace(reply, messages=[*said, *reply.messages], verdict=verdict)
+
+    def code_runs(self, session_id: str) -> list[CodeRun]:
+        return self.repo.code_runs(session_id)
+
+    def problem_for(self, turn: Turn | None) -> Any:
+        """The coding problem of a turn's exercise, or None for a bank question."""
+        if turn is None or self.coder is None:
+            return None
+        problem_id = coding_round.problem_id(turn.question_id)
+        return self.coder.problems.get(problem_id) if problem_id else None
+
+    def _runs(self, session: Session, turn: Turn) -> list[CodeRun]:
+        thread = {t.seq for t in session.turns if t.main_seq == turn.main_seq}
+        return [r for r in self.repo.code_runs(session.id) if r.turn_seq in thread]
+
+    @staticmethod
+    def _submitted(runs: list[CodeRun]) -> bool:
+        return any(r.kind == "submit" and r.verdict for r in runs)
+
+    def _awaiting_code(self, session: Session, turn: Turn) -> bool:
+        return (
+            turn.kind is TurnKind.main
+            and self.problem_for(turn) is not None
+            and not self._submitted(self._runs(session, turn))
+        )
+
+    def _note_approach(self, session: Session, turn: Turn, text: str) -> Reply:
+        """Words typed before the first Submit: the candidate's approach, kept with the
+        exercise (and scored as part of their explanation); the exercise stays open."""
+        if classify(text, []) is AnswerKind.skip:
+            return self.skip(session.id)
+        approach = "\n".join(part for part in (turn.answer, text) if part)
+        self.repo.write(
+            session.id,
+            Writes(
+                answer=(turn.id, approach, AnswerStatus.pending),
+                messages=[
+                    (ChatRole.candidate, text, turn.seq),
+                    (ChatRole.interviewer, CODING_NOTED, None),
+                ],
+            ),
+        )
+        return Reply(session.id, [CODING_NOTED], None, turn, False)
+
+    def _settle_coding(self, session: Session) -> Reply:
+        turn = session.turns[-1]
+        log: list[LLMCall] = []
+        try:
+            score = self._score(session, turn, log)
+        except Exception:
+            self.repo.record_calls(session.id, turn.seq, log)
+            raise
+        self.repo.write(
+            session.id,
+            Writes(
+                score=(turn.id, score),
+                status=(turn.id, AnswerStatus.answered),
+                calls=[(turn.seq, call) for call in log],
+            ),
+        )
+        scored = replace(turn, answer_status=AnswerStatus.answered, scores=(*turn.scores, score))
+        reply = self._advance(_with_turn(session, scored), [])
+        return Reply(session.id, reply.messages, score, reply.current, reply.finished, reply.report)
+
+    def _score_coding(
+        self, session: Session, turn: Turn, problem: Any, log: list[LLMCall]
+    ) -> ScoreRecord:
+        runs = self._runs(session, turn)
+        submits = [r for r in runs if r.kind == "submit" and r.verdict]
+        verdict = _verdict(submits[-1]) if submits else None
+        thread = [t for t in session.turns if t.main_seq == turn.main_seq]
+        said = "\n".join(t.answer or "" for t in thread if t.answer)
+        explanation = None
+        record = None
+        if said.strip():
+            question = coding_round.explanation_question(problem, verdict)
+            record = self.brain.score_technical(question, prepare_answer(said), log)
+            explanation = record.technical
+        coding = coding_round.score(
+            problem, verdict, submits[-1].code if submits else "", said, explanation, len(runs)
+        )
+        if record is not None:
+            return record.model_copy(update={"kind": "coding", "coding": coding, "technical": None})
+        return ScoreRecord(
+            kind="coding",
+            brain="offline",
+            model="offline",
+            prompt_version="coding@1",
+            coding=coding,
+            delivery=prepare_answer(said).delivery,
+        )
 
     def end(self, session_id: str) -> Reply:
         session = self.repo.get_session(session_id)
@@ -277,6 +445,8 @@ class InterviewEngine:
     # few transactions as keep the rule "what the candidate typed is stored first".
     def _settle_and_advance(self, session: Session) -> Reply:
         turn = session.turns[-1]
+        if turn.kind is TurnKind.main and self.problem_for(turn) is not None:
+            return self._settle_coding(session)  # a Submit stored, then a crash: resume
         earlier = [
             t.answer
             for t in session.turns[:-1]
@@ -359,6 +529,9 @@ class InterviewEngine:
             if t.main_seq == turn.main_seq
             and t.answer_status in (AnswerStatus.answered, AnswerStatus.received)
         ]
+        problem = self.problem_for(turn)
+        if problem is not None:
+            return self._score_coding(session, turn, problem, log)
         combined = "\n".join(t.answer or "" for t in thread)
         question = self._question(turn)
         prepared = prepare_answer(combined)
@@ -376,6 +549,9 @@ class InterviewEngine:
         if score is None:
             return None
         thread = [t for t in session.turns if t.main_seq == last.main_seq]
+        problem = self.problem_for(last)
+        if problem is not None:
+            return self._coding_follow_up(session, last, thread, problem, log)
         if len(thread) - 1 >= self.max_follow_ups:
             return None
         question = self._question(last)
@@ -389,11 +565,37 @@ class InterviewEngine:
         )
         return _follow_up_turn(session, last, text, choice.note)
 
+    def _coding_follow_up(
+        self, session: Session, last: Turn, thread: list[Turn], problem: Any, log: list[LLMCall]
+    ) -> dict[str, Any] | None:
+        """At least the complexity question (it is what the round is about), then up to
+        max_follow_ups: a failing test or an alternative approach."""
+        if len(thread) - 1 >= max(1, self.max_follow_ups):
+            return None
+        runs = self._runs(session, last)
+        submits = [r for r in runs if r.kind == "submit" and r.verdict]
+        verdict = _verdict(submits[-1]) if submits else None
+        choice = coding_round.next_follow_up(problem, verdict, {t.probing for t in thread})
+        if choice is None:
+            return None
+        code = submits[-1].code if submits else ""
+        context = f"Code:\n{code[:3000]}\n\nResult: {verdict.summary() if verdict else 'none'}"
+        said = "\n".join(t.answer or "" for t in thread if t.answer)
+        text = self.brain.follow_up(
+            FollowUpRequest(
+                problem.statement, f"{said}\n\n{context}", choice.gap, choice.suggestion
+            ),
+            log,
+        )
+        return _follow_up_turn(session, last, text, choice.note)
+
     def _hint_offer(self, session: Session) -> dict[str, Any] | None:
         """After a first "I don't know" on a technical question: a hint and one more try,
         as an interviewer would, instead of moving straight on."""
         last = session.last_turn
         if last is None or last.kind is not TurnKind.main or last.hints_used:
+            return None
+        if self.problem_for(last) is not None:
             return None
         question = self._question(last)
         if question.type is QuestionType.behavioural:
@@ -412,6 +614,19 @@ class InterviewEngine:
             return None
         slot = plan.slots[len(mains)]
         asked = {t.question_id for t in session.turns}
+        replaced = ""
+        if slot.kind == "coding":
+            reason = self.coder.unavailable() if self.coder else "no code runner is configured"
+            problem = (
+                coding_round.choose_problem(
+                    self.coder.problems, slot.difficulty, asked, session.seed + len(mains)
+                )
+                if self.coder is not None and not reason
+                else None
+            )
+            if problem is not None:
+                return self._coding_fields(session, plan, problem, len(mains))
+            replaced = f"(The coding exercise is replaced by a spoken question: {reason or 'no problem left'}.) "
         selected = self.selector.select(slot, asked, session.seed + len(mains), plan.areas)
         if selected is None:
             return None
@@ -423,7 +638,7 @@ class InterviewEngine:
             or "(this is the first question)"
         )
         context = self.selector.context(selected)[:2000] if self.brain.words_questions else ""
-        text = self.brain.ask(selected.question.question, context, recent, log)
+        text = replaced + self.brain.ask(selected.question.question, context, recent, log)
         question = selected.question
         note = (
             f"Main question {len(mains) + 1}/{len(plan.slots)} from {selected.area} "
@@ -441,6 +656,28 @@ class InterviewEngine:
             "question_type": question.type.value,
             "question_text": text,
             "source": selected.source,
+            "probing": note,
+        }
+
+    def _coding_fields(
+        self, session: Session, plan: InterviewPlan, problem: Any, asked_so_far: int
+    ) -> dict[str, Any]:
+        seq = len(session.turns) + 1
+        text = coding_round.opening(problem)
+        note = (
+            f"Main question {asked_so_far + 1}/{len(plan.slots)}: coding exercise "
+            f"{problem.id} ({problem.difficulty}, {problem.topic.value}); expected "
+            f"{problem.complexity.value}"
+        )
+        return {
+            "seq": seq,
+            "kind": TurnKind.main,
+            "main_seq": seq,
+            "question_id": f"{coding_round.PREFIX}{problem.id}",
+            "area": coding_round.AREA,
+            "question_type": coding_round.QUESTION_TYPE,
+            "question_text": text,
+            "source": f"knowledge/problems/{problem.id}.yaml",
             "probing": note,
         }
 

@@ -17,6 +17,7 @@ from interviewer.knowledge.loader import KnowledgeBase
 
 MAX_JOB_DESCRIPTION = 20_000
 MINUTES_PER_QUESTION = 4
+MAX_CODING = 3
 DEFAULT_AREAS = (
     "core-python",
     "databases",
@@ -73,12 +74,15 @@ class PlanSlot(BaseModel):
     focus: list[str] = Field(
         default_factory=list, description="Job-description terms to steer retrieval."
     )
+    kind: Literal["question", "coding"] = Field(
+        default="question", description="A bank question, or a coding exercise (dsa)."
+    )
 
 
 class InterviewPlan(BaseModel):
     areas: list[str]
     difficulty: Difficulty = "mixed"
-    questions: int = Field(ge=1, le=40)
+    questions: int = Field(ge=1, le=43)
     minutes: int | None = None
     job_description: str | None = None
     focus: dict[str, list[str]] = Field(default_factory=dict)
@@ -94,7 +98,8 @@ class InterviewPlan(BaseModel):
     def describe(self) -> str:
         counts: dict[str, int] = {}
         for slot in self.slots:
-            counts[slot.area] = counts.get(slot.area, 0) + 1
+            key = "coding exercise" if slot.kind == "coding" else slot.area
+            counts[key] = counts.get(key, 0) + 1
         mix = ", ".join(f"{area} x{n}" for area, n in counts.items())
         focus = (
             "; focus: " + ", ".join(sorted({t for ts in self.focus.values() for t in ts}))
@@ -128,7 +133,10 @@ def build_plan(
     minutes: int | None = None,
     job_description: str | None = None,
     default_questions: int = 6,
+    coding: int = 0,
 ) -> InterviewPlan:
+    """`coding` exercises are slots of their own, on top of the questions: after the
+    warm-up, spread through the interview as an interviewer would."""
     chosen = [a for a in (areas or []) if a]
     unknown = [a for a in chosen if a not in kb.areas]
     if unknown:
@@ -162,10 +170,24 @@ def build_plan(
             slot.difficulty = levels[
                 min(i * len(levels) // max(len(plan_slots), 1), len(levels) - 1)
             ]
+    if not 0 <= coding <= MAX_CODING:
+        raise PlanError(f"coding exercises: choose 0 to {MAX_CODING} (asked for {coding})")
+    for number in range(coding):
+        at = min(len(plan_slots), 1 + (number + 1) * len(plan_slots) // (coding + 1))
+        level = "easy" if difficulty in ("easy", "mixed") and number == 0 else difficulty
+        plan_slots.insert(
+            at,
+            PlanSlot(
+                area="dsa",
+                difficulty="medium" if level in ("mixed", "hard") else level,
+                focus=focus.get("dsa", []),
+                kind="coding",
+            ),
+        )
     return InterviewPlan(
         areas=chosen,
         difficulty=difficulty,
-        questions=questions,
+        questions=questions + coding,
         minutes=minutes,
         job_description=jd,
         focus={a: t for a, t in focus.items() if a in chosen},

@@ -28,6 +28,8 @@ class QuestionSummary(BaseModel):
     brain: str | None = None
     fallback: bool = False
     star: dict[str, int] | None = None
+    coding: dict[str, int] | None = None  # correctness, efficiency, quality, communication 0-2
+    coding_detail: list[str] = Field(default_factory=list)  # tests, complexity, findings
     covered: list[str] = Field(default_factory=list)
     missed: list[str] = Field(default_factory=list)
     model_answer: str
@@ -104,6 +106,18 @@ def build_report(
             if final.star is not None:
                 summary.score = f"{final.star.overall}/5"
                 summary.star = {p: final.star.part(p).score for p in STAR_PARTS}
+            elif final.coding is not None:
+                coding = final.coding
+                summary.score = f"{coding.overall}/5"
+                summary.coding = {name: part.score for name, part in coding.parts.items()}
+                summary.coding_detail = [
+                    f"{coding.tests_passed}/{coding.tests_total} tests passed",
+                    f"measured {coding.measured or 'not measured'}, expected {coding.expected}",
+                    f"stated {coding.claimed or 'no complexity'}",
+                ]
+                summary.covered = [n for n, p in coding.parts.items() if p.score == 2]
+                summary.missed = [p.tip for p in coding.parts.values() if p.score < 2 and p.tip]
+                summary.model_answer = f"Expected {coding.expected}."
             elif final.technical is not None and question is not None:
                 summary.score = f"{final.technical.score}/5"
                 summary.covered = [question.key_points[i - 1].text for i in final.technical.covered]

@@ -233,18 +233,65 @@ class DeliveryHints(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+class CodingPart(BaseModel):
+    """One dimension of a coding score: 0 (missing), 1 (partly), 2 (strong), with what
+    showed it (tests, timings, ruff findings, the candidate's words)."""
+
+    score: int = Field(ge=0, le=2)
+    evidence: list[str] = Field(default_factory=list, max_length=8)
+    tip: str = ""
+
+
+class CodingScore(BaseModel):
+    """The coding round's score, shared by every brain. Correctness, efficiency and code
+    quality come from what the sandbox measured; communication from what the candidate
+    said about their code (the complexity they claimed against the measurement, the
+    follow-ups' key points).
+
+    Overall, anchored: 1 nothing passes or it does not run; 2 some tests pass; 3 every test
+    passes but it is slower than expected or left unexplained; 4 every test passes at the
+    expected complexity, with one weak spot (quality or explanation); 5 every test passes,
+    at the expected complexity, clean, and explained correctly."""
+
+    problem_id: str
+    title: str
+    correctness: CodingPart
+    efficiency: CodingPart
+    quality: CodingPart
+    communication: CodingPart
+    overall: int = Field(ge=1, le=5)
+    tests_passed: int = Field(ge=0)
+    tests_total: int = Field(ge=0)
+    measured: str | None = Field(default=None, description="The fitted complexity class.")
+    expected: str
+    claimed: str | None = Field(default=None, description="The complexity the candidate stated.")
+    code: str = Field(default="", description="The code the score is about (last Submit).")
+    runs: int = Field(default=0, ge=0, description="Runs and Submits before this score.")
+    summary: str = ""
+
+    @property
+    def parts(self) -> dict[str, CodingPart]:
+        return {
+            "correctness": self.correctness,
+            "efficiency": self.efficiency,
+            "quality": self.quality,
+            "communication": self.communication,
+        }
+
+
 Brain = Literal["offline", "llm", "offline-fallback"]
 
 
 class ScoreRecord(BaseModel):
     """A score as stored and shown: which brain produced it, and why if it fell back."""
 
-    kind: Literal["star", "technical"]
+    kind: Literal["star", "technical", "coding"]
     brain: Brain
     model: str
     prompt_version: str
     star: StarScore | None = None
     technical: TechnicalScore | None = None
+    coding: CodingScore | None = None
     delivery: DeliveryHints
     ignored_instructions: list[str] = Field(
         default_factory=list,
@@ -266,6 +313,8 @@ class ScoreRecord(BaseModel):
         """0..1, for aggregation across kinds."""
         if self.star is not None:
             return (self.star.overall - 1) / 4
+        if self.coding is not None:
+            return (self.coding.overall - 1) / 4
         assert self.technical is not None
         return self.technical.score / 5
 

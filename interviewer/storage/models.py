@@ -1,4 +1,4 @@
-"""Tables: sessions, their turns and scores, the chat as shown, LLM calls, coach records,
+"""Tables: sessions, their turns and scores, the chat as shown, code runs, LLM calls, coach records,
 and the security bookkeeping (issued candidate codes, coach logins and their sessions).
 
 The schema changes only through a migration (`storage/migrations/`); `Base.metadata` is
@@ -53,6 +53,7 @@ class AnswerStatus(StrEnum):
 class ScoreKind(StrEnum):
     star = "star"
     technical = "technical"
+    coding = "coding"
 
 
 class ChatRole(StrEnum):
@@ -162,6 +163,25 @@ class MessageRow(Base):
     role: Mapped[ChatRole] = mapped_column(_enum(ChatRole, 16))
     text: Mapped[str] = mapped_column(Text)
     turn_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class CodeRunRow(Base):
+    """One Run or Submit of the coding round: the code is stored before it runs, the
+    verdict (JSON) when the sandbox is done; a run whose verdict never came stays visible."""
+
+    __tablename__ = "code_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id"), index=True)
+    turn_seq: Mapped[int] = mapped_column(Integer)
+    problem_id: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))  # run | submit
+    code: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    passed: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    verdict: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 

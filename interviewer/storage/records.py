@@ -124,3 +124,20 @@ class LLMCallRecord:
     error: str
     turn_seq: int | None
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class CodeRun:
+    """One Run or Submit: the code, and the verdict as JSON (None while it runs, or if the
+    process died before the sandbox answered)."""
+
+    id: int
+    turn_seq: int
+    problem_id: str
+    kind: str
+    code: str
+    status: str
+    passed: int
+    total: int
+    verdict: str | None
+    created_at: datetime

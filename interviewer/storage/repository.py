@@ -27,6 +27,7 @@ from interviewer.storage.models import (
     CandidateCodeRow,
     ChatRole,
     CoachSessionRow,
+    CodeRunRow,
     LLMCallRow,
     LoginAttemptRow,
     MessageRow,
@@ -419,6 +420,58 @@ class Repository:
                     r.ok,
                     r.error,
                     r.turn_seq,
+                    _utc(r.created_at),
+                )
+                for r in rows
+            ]
+
+    # ----- coding round ---------------------------------------------------------------
+    def add_code_run(
+        self, session_id: str, *, turn_seq: int, problem_id: str, kind: str, code: str
+    ) -> int:
+        """Store the code before it runs; returns the run's id."""
+        with self._session.begin() as db:
+            row = CodeRunRow(
+                session_id=session_id,
+                turn_seq=turn_seq,
+                problem_id=problem_id,
+                kind=kind,
+                code=code,
+                status="running",
+                passed=0,
+                total=0,
+            )
+            db.add(row)
+            db.flush()
+            return row.id
+
+    def finish_code_run(
+        self, run_id: int, *, status: str, passed: int, total: int, verdict: str
+    ) -> None:
+        with self._session.begin() as db:
+            row = db.get(CodeRunRow, run_id)
+            if row is None:
+                raise SessionNotFound()
+            row.status, row.passed, row.total, row.verdict = status, passed, total, verdict
+
+    def code_runs(self, session_id: str) -> list[records.CodeRun]:
+        with self._session() as db:
+            rows = db.scalars(
+                select(CodeRunRow)
+                .where(CodeRunRow.session_id == session_id)
+                .order_by(CodeRunRow.id)
+            )
+            return [
+                records.CodeRun(
+                    r.id,
+                    r.turn_seq,
+                    r.problem_id,
+                    r.kind,
+                    r.code,
+                    r.status,
+                    r.passed,
+                    r.total,
+                    r.verdict,
                     _utc(r.created_at),
                 )
                 for r in rows

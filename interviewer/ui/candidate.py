@@ -21,6 +21,7 @@ import gradio as gr
 import pandas as pd
 
 from interviewer.brains.base import text_sink
+from interviewer.coding.runner import MAX_CODE_CHARS, Verdict
 from interviewer.errors import UserError
 from interviewer.exports.report import report_markdown
 from interviewer.exports.score import key_points_markdown, score_markdown
@@ -30,7 +31,7 @@ from interviewer.interview.engine import (
     InterviewError,
     candidate_key,
 )
-from interviewer.interview.plan import build_plan
+from interviewer.interview.plan import MAX_CODING, build_plan
 from interviewer.interview.report import Report
 from interviewer.safe_text import has_lone_surrogate, inert_markdown
 from interviewer.storage.models import AnswerStatus
@@ -62,6 +63,8 @@ class RoomView:
     downloads: str = ""
     area_chart: pd.DataFrame | None = None
     star_chart: pd.DataFrame | None = None
+    coding_panel: Any = field(default_factory=lambda: gr.Column(visible=False))
+    code_result: str = ""
 
 
 @dataclass
@@ -76,6 +79,9 @@ class RoomComponents:
     downloads: Any
     area_chart: Any
     star_chart: Any
+    coding_panel: Any
+    code_result: Any
+    fill_editor: Any = None  # (function, inputs, outputs): the editor after an event
 
     def outputs(self) -> list[Any]:
         return [getattr(self, name) for name in RoomView.__dataclass_fields__]
@@ -143,7 +149,6 @@ class CandidateRoom:
             turn = scored[-1]
             record = turn.score
             assert record is not None
-            question = self.engine.kb.question(turn.question_id)
             thread = "\n".join(
                 t.answer or ""
                 for t in session.turns
@@ -153,10 +158,42 @@ class CandidateRoom:
             )
             room.score = score_markdown(record)
             room.highlights = views.star_highlights(thread, record) if record.star else []
-            room.points = key_points_markdown(record, [kp.text for kp in question.key_points])
+            if record.technical is not None:
+                question = self.engine.kb.question(turn.question_id)
+                room.points = key_points_markdown(record, [kp.text for kp in question.key_points])
+        self._coding_panel(room, session)
         if report is not None:
             self._report_panels(room, report)
         return room
+
+    def current_problem(self, session_id: str) -> tuple[str, str] | None:
+        """The open coding exercise's id and starter code, if one is open."""
+        if not session_id:
+            return None
+        try:
+            session = self.engine.repo.get_session(session_id)
+        except SessionNotFound:
+            return None
+        problem = self.engine.problem_for(session.pending_turn)
+        return (problem.id, problem.starter_code()) if problem is not None else None
+
+    def _coding_panel(self, room: RoomView, session: Any) -> None:
+        turn = session.pending_turn
+        problem = self.engine.problem_for(turn)
+        if problem is None or session.finished:
+            return
+        room.coding_panel = gr.Column(visible=True)
+        runs = [
+            r
+            for r in self.engine.code_runs(session.id)
+            if r.turn_seq in {t.seq for t in session.turns if t.main_seq == turn.main_seq}
+        ]
+        done = [r for r in runs if r.verdict]
+        latest = (
+            Verdict.model_validate_json(done[-1].verdict) if done and done[-1].verdict else None
+        )
+        unavailable = self.engine.coder.unavailable() if self.engine.coder else "no code runner"
+        room.code_result = views.verdict_markdown(latest, unavailable)
 
     def _report_panels(self, room: RoomView, report: Report) -> None:
         room.report = report_markdown(report)
@@ -195,6 +232,7 @@ class CandidateRoom:
         job: str,
         feedback: str,
         code: str,
+        coding: float = 0,
         request: gr.Request | None = None,
     ) -> tuple[RoomView, str]:
         """A new interview; returns the room and the history code (issued here if the
@@ -217,6 +255,7 @@ class CandidateRoom:
                     difficulty=difficulty,  # type: ignore[arg-type]
                     questions=count,
                     job_description=job or None,
+                    coding=int(coding or 0),
                 )
                 code = code or self.engine.issue_code()
                 reply = self.engine.start(name or "candidate", plan, candidate_code=code)
@@ -276,6 +315,25 @@ class CandidateRoom:
             yield self._failed(outcome["error"], session_id, feedback, answer)
             return
         yield self.view(session_id, feedback)
+
+    def run_code(
+        self,
+        session_id: str,
+        code: str,
+        feedback: str,
+        kind: str,
+        request: gr.Request | None = None,
+    ) -> RoomView:
+        """Run or Submit the editor's code; the code is stored before it runs."""
+        if kind not in ("run", "submit"):
+            return self.view(session_id, feedback, "", ("Unknown action.",))
+        try:
+            _checked_text(code or "", "code", MAX_CODE_CHARS)
+            with self.limits.running(_address(request)):
+                self.engine.code(session_id, code or "", kind)  # type: ignore[arg-type]
+        except Exception as exc:
+            return self._failed(exc, session_id, feedback, "")
+        return self.view(session_id, feedback)
 
     def skip(
         self, session_id: str, answer: str, feedback: str, request: gr.Request | None = None
@@ -395,6 +453,17 @@ def build_candidate_room(
                     elem_id="questions",
                 )
                 job = gr.Textbox(label="Job description (optional)", lines=4, max_length=20_000)
+                coding = gr.Slider(
+                    0,
+                    MAX_CODING,
+                    value=0,
+                    step=1,
+                    label="Coding exercises (your code runs in a sandbox)",
+                    elem_id="coding",
+                )
+                unavailable = engine.coder.unavailable() if engine.coder else "no code runner"
+                if unavailable:
+                    gr.Markdown(f"_Coding exercises are unavailable here: {unavailable}_")
                 feedback = gr.Radio([AFTER_EACH, AT_THE_END], value=AFTER_EACH, label="Show scores")
                 start = gr.Button("Start interview", variant="primary", elem_id="start")
             with gr.Column(scale=2):
@@ -412,6 +481,21 @@ def build_candidate_room(
                     hint = gr.Button("Hint", elem_id="hint")
                     repeat = gr.Button("Repeat question", elem_id="repeat")
                     end = gr.Button("End interview", variant="stop", elem_id="end")
+                with gr.Column(visible=False, elem_id="coding-panel") as coding_panel:
+                    editor = gr.Code(
+                        language="python",
+                        label="Your code",
+                        lines=14,
+                        interactive=True,
+                        elem_id="editor",
+                    )
+                    with gr.Row():
+                        run_code = gr.Button("Run (examples)", elem_id="run-code")
+                        submit_code = gr.Button(
+                            "Submit (hidden tests)", variant="primary", elem_id="submit-code"
+                        )
+                    code_result = gr.Markdown(elem_id="code-result")
+                    editor_problem = gr.State("")
             with gr.Column(scale=1, min_width=280):
                 score = gr.Markdown(elem_id="score")
                 highlights = gr.HighlightedText(
@@ -465,8 +549,22 @@ def build_candidate_room(
         downloads,
         area_chart,
         star_chart,
+        coding_panel,
+        code_result,
     )
     outputs = parts.outputs()
+    editor_io = ([session_state, editor, editor_problem], [editor, editor_problem])
+
+    def fill_editor(session_id: str, code: str, shown: str) -> tuple[str, str]:
+        """The starter code when a new exercise opens; otherwise the candidate's own code
+        stays in the editor (it is theirs: nothing the server keeps depends on it)."""
+        current = room.current_problem(session_id)
+        if current is None:
+            return code or "", ""
+        problem_id, starter = current
+        return (starter, problem_id) if problem_id != shown else (code or "", shown)
+
+    parts.fill_editor = (fill_editor, *editor_io)
 
     def on_start(
         who: str,
@@ -476,9 +574,12 @@ def build_candidate_room(
         job_text: str,
         shown: str,
         code_held: str,
+        exercises: float,
         request: gr.Request,
     ) -> dict[Any, Any]:
-        view, code = room.start(who, areas, level, count, job_text, shown, code_held, request)
+        view, code = room.start(
+            who, areas, level, count, job_text, shown, code_held, exercises, request
+        )
         return {**parts.updates(view), code_state: code, code_box: code}
 
     def on_send(
@@ -493,31 +594,47 @@ def build_candidate_room(
 
         return run
 
+    def on_code(kind: str) -> Any:
+        def run(session_id: str, code: str, shown: str, request: gr.Request) -> dict[Any, Any]:
+            return parts.updates(room.run_code(session_id, code, shown, kind, request))
+
+        return run
+
     start.click(
         on_start,
-        [name, chosen, difficulty, questions, job, feedback, code_state],
+        [name, chosen, difficulty, questions, job, feedback, code_state, coding],
         [*outputs, code_state, code_box],
         api_name="start",
-    )
+    ).then(fill_editor, *editor_io, api_visibility="private")
     gr.on(
         [send.click, answer.submit],
         on_send,
         [answer, session_state, feedback],
         outputs,
         api_name="send",
-    )
+    ).then(fill_editor, *editor_io, api_visibility="private")
     for button, handler, api in (
         (skip, room.skip, "skip"),
         (hint, room.hint, "hint"),
         (repeat, room.repeat, "repeat"),
         (end, room.end, "end"),
     ):
-        button.click(action(handler), [session_state, answer, feedback], outputs, api_name=api)
+        button.click(
+            action(handler), [session_state, answer, feedback], outputs, api_name=api
+        ).then(fill_editor, *editor_io, api_visibility="private")
+    # No editor refresh after Run or Submit: the exercise stays the same, and the
+    # candidate may already be typing again.
+    for button, kind in ((run_code, "run"), (submit_code, "submit")):
+        button.click(
+            on_code(kind), [session_state, editor, feedback], outputs, api_name=f"{kind}_code"
+        )
 
     def on_resume(pasted: str, shown: str, request: gr.Request) -> dict[Any, Any]:
         return parts.updates(room.resume_pasted(pasted, shown, request))
 
-    resume.click(on_resume, [resume_id, feedback], outputs, api_name="resume")
+    resume.click(on_resume, [resume_id, feedback], outputs, api_name="resume").then(
+        fill_editor, *editor_io, api_visibility="private"
+    )
     show.click(
         room.history, [code_box], [history_table, history_plot, history_note], api_name="history"
     )

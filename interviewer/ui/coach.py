@@ -154,7 +154,8 @@ class CoachDesk:
             star = record.star
             parts = [star.situation.score, star.task.score, star.action.score, star.result.score]
             return ["star", *parts, star.overall, values[6], values[7]]
-        assert record.technical is not None
+        if record.technical is None:
+            return values  # coding scores are not overridden from this form
         covered = ", ".join(str(i) for i in record.technical.covered)
         return ["technical", *values[1:6], record.technical.score, covered]
 

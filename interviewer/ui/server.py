@@ -148,7 +148,9 @@ def build_candidate_app(
             return parts.updates(room.resume(session_id, AFTER_EACH, request))
 
         # Reloading the page resumes the interview held in this browser.
-        demo.load(on_load, [session_state], parts.outputs())
+        demo.load(on_load, [session_state], parts.outputs()).then(
+            *parts.fill_editor, api_visibility="private"
+        )
         demo.load(lambda value: value, [code_state], [code_box])
     blocks: gr.Blocks = demo
     return blocks

@@ -6,8 +6,9 @@ import html
 
 import pandas as pd
 
+from interviewer.coding.runner import Verdict
 from interviewer.interview.report import Report
-from interviewer.safe_text import code_span, inert_markdown, visible
+from interviewer.safe_text import code_block, code_span, inert_markdown, visible
 from interviewer.scoring.schemas import STAR_PARTS, ScoreRecord
 from interviewer.storage.models import ChatRole, TurnKind
 from interviewer.storage.records import Message, Turn
@@ -100,6 +101,43 @@ def star_chart(report: Report) -> pd.DataFrame:
     return pd.DataFrame(
         {"part": list(report.star_breakdown), "average (0-2)": list(report.star_breakdown.values())}
     )
+
+
+def verdict_markdown(verdict: Verdict | None, unavailable: str = "") -> str:
+    """What the last Run or Submit found, for the panel under the editor."""
+    if unavailable:
+        return f"**Code cannot run here:** {inert_markdown(unavailable)}"
+    if verdict is None:
+        return "_Run checks the examples; Submit runs the hidden tests and times your code._"
+    title = "Run (examples)" if verdict.kind == "run" else "Submit (hidden tests)"
+    lines = [f"**{title}: {verdict.status}** · {inert_markdown(verdict.summary())}"]
+    for case in verdict.cases:
+        if case.visible:
+            mark = "✅" if case.passed else "❌"
+            got = case.error or case.got
+            lines.append(
+                f"- {mark} {inert_markdown(case.name)}: {code_span(case.input)} → expected "
+                f"{code_span(case.expected)}, got {code_span(got)}"
+            )
+    hidden = [c for c in verdict.cases if not c.visible]
+    if hidden:
+        passed = sum(c.passed for c in hidden)
+        lines.append(f"- hidden tests: {passed}/{len(hidden)} passed")
+        failing = next((c for c in hidden if not c.passed), None)
+        if failing is not None:
+            reason = failing.error or "wrong answer"
+            lines.append(
+                f"  - first failing: {inert_markdown(failing.name)} ({inert_markdown(reason)})"
+            )
+    if verdict.complexity and verdict.complexity.message:
+        lines.append(f"- complexity: {inert_markdown(verdict.complexity.message)}")
+    for finding in verdict.findings[:5]:
+        lines.append(
+            f"- ruff {code_span(finding.code)} line {finding.line}: {inert_markdown(finding.message)}"
+        )
+    if verdict.output.strip():
+        lines.append("\nOutput:\n\n" + code_block(verdict.output[-3000:], "text"))
+    return "\n".join(lines)
 
 
 def download_links(links: dict[str, str]) -> str:
