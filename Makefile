@@ -85,7 +85,7 @@ test: install-dev setup system-deps  ## set everything up, then lint, types, con
 	$(BIN)/lint-imports
 	$(BIN)/python -m interviewer.settings_doc --check
 	$(MAKE) --no-print-directory evals
-	$(BIN)/python -m pytest
+	INTERVIEWER_REQUIRE_SANDBOX=$$([ "$$(id -u)" = 0 ] && echo 1 || echo 0) $(BIN)/python -m pytest
 
 test-unit: install-dev setup  ## the unit layer only (pure functions, seconds)
 	$(BIN)/python -m pytest tests/unit -q

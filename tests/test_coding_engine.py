@@ -10,6 +10,7 @@ import pytest
 
 from interviewer.coach.review import transcript
 from interviewer.coding import sandbox
+from interviewer.exports.report import report_markdown
 from interviewer.exports.transcript import transcript_markdown, transcript_pdf
 from interviewer.interview import coding_round
 from interviewer.interview.engine import InterviewError
@@ -79,6 +80,9 @@ def test_a_whole_exercise_is_run_measured_discussed_and_scored(engine_factory: A
         "quality",
         "communication",
     }
+
+    report_text = report_markdown(ended.report)
+    assert "## Coding exercises" in report_text and "correctness 2/2" in report_text
 
     data = transcript(engine, reply.session_id)
     text = transcript_markdown(data)

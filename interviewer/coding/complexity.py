@@ -37,8 +37,15 @@ _STEP = {
     Complexity.exponential: 9,
 }
 _FLOOR_S = 2e-7  # below this a call is noise (a bare Python call costs about 0.05 us)
+TOO_FAST_S = 2e-5  # the largest size under 20 us: sizes too small to tell classes apart
 
-Verdict = Literal["as expected", "slower than expected", "faster than expected", "not measured"]
+Verdict = Literal[
+    "as expected",
+    "slower than expected",
+    "faster than expected",
+    "too fast to measure",
+    "not measured",
+]
 
 
 class Measurement(BaseModel):
@@ -84,6 +91,13 @@ def measure(points: Sequence[tuple[int, float]], expected: Complexity) -> Measur
         )
         return result
     result.slope = round(log_log_slope(points), 2)
+    if _STEP[expected] >= 1 and max(seconds for _, seconds in points) < TOO_FAST_S:
+        result.verdict = "too fast to measure"
+        result.message = (
+            f"too fast to tell apart at these sizes (at most "
+            f"{max(s for _, s in points) * 1e6:.1f} us per call); expected {expected.value}"
+        )
+        return result
     result.measured = classify(points)
     step, want = _STEP[result.measured], _STEP[expected]
     if step > want:

@@ -43,6 +43,16 @@ def report_markdown(report: Report) -> str:
             f"| {q.seq} | {q.area} | {_cell(q.question)} | {q.status} | {q.score or '-'} | "
             f"{_cell(q.brain or '-')} |"
         )
+    coding = [q for q in report.questions if q.coding is not None]
+    if coding:
+        lines += ["", "## Coding exercises", ""]
+        for q in coding:
+            assert q.coding is not None
+            parts = ", ".join(f"{name} {value}/2" for name, value in q.coding.items())
+            detail = "; ".join(inert_markdown(d) for d in q.coding_detail)
+            lines.append(
+                f"- {q.seq}. {inert_markdown(q.question_id)}: {q.score} ({parts}); {detail}"
+            )
     lines += ["", "## Per area", ""] + [f"- {a}: {v:.0f}%" for a, v in report.per_area.items()]
     if report.star_breakdown:
         lines += ["", "## STAR breakdown (average, 0-2)", ""]

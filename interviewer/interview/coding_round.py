@@ -248,6 +248,9 @@ def _correctness(verdict: Verdict | None) -> CodingPart:
 
 def _efficiency(problem: Problem, verdict: Verdict | None) -> CodingPart:
     measurement = verdict.complexity if verdict else None
+    if measurement is not None and measurement.verdict == "too fast to measure":
+        score = 2 if verdict is not None and verdict.passed == verdict.total else 1
+        return CodingPart(score=score, evidence=[measurement.message])
     if measurement is None or measurement.measured is None:
         return CodingPart(
             score=0 if verdict is None or verdict.passed == 0 else 1,

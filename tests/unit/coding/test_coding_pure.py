@@ -194,3 +194,11 @@ def test_code_blocks_cannot_be_closed_by_the_code() -> None:
     fence = block.split("python")[0]
     assert len(fence) == 5  # longer than the longest run of backticks inside
     assert block.endswith(fence)
+
+
+def test_timings_under_the_noise_floor_are_not_classified() -> None:
+    tiny = [(n, 1e-6 + 1e-9 * i) for i, n in enumerate([6, 12, 18, 24, 30])]
+    result = measure(tiny, Complexity.linear)
+    assert result.verdict == "too fast to measure"
+    assert result.measured is None
+    assert "too fast to tell apart" in result.message
