@@ -23,7 +23,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from interviewer.brains.base import Brain, FollowUpRequest, prepare_answer
-from interviewer.coding.runner import CodeRunner, Kind, Verdict
+from interviewer.coding.runner import MAX_CODE_CHARS, CodeRunner, Kind, Verdict
+from interviewer.coding.schema import Problem
 from interviewer.errors import UserError
 from interviewer.interview import coding_round
 from interviewer.interview.follow_up import choose_gap
@@ -282,9 +283,10 @@ class InterviewEngine:
                 f"This exercise has had {MAX_CODE_RUNS} runs, the limit; answer the "
                 "question in the chat or skip it."
             )
-        if len(code) > 20_000:
+        if len(code) > MAX_CODE_CHARS:
             raise InterviewError(
-                f"The code is {len(code):,} characters; the limit is 20,000. Nothing was run."
+                f"The code is {len(code):,} characters; the limit is {MAX_CODE_CHARS:,}. "
+                "Nothing was run."
             )
         run_id = self.repo.add_code_run(
             session_id, turn_seq=turn.seq, problem_id=problem.id, kind=kind, code=code
@@ -310,9 +312,14 @@ class InterviewEngine:
             self.repo.write(session_id, Writes(messages=[*lines, *_lines(said, None)]))
             return Reply(session_id, said, None, turn, False, verdict=verdict)
         # The first Submit answers the exercise: it is scored, and the follow-ups begin.
-        self.repo.write(session_id, Writes(messages=[*lines, *_lines(said, None)]))
         approach = turn.answer or ""
-        self.repo.write(session_id, Writes(answer=(turn.id, approach, AnswerStatus.received)))
+        self.repo.write(
+            session_id,
+            Writes(
+                answer=(turn.id, approach, AnswerStatus.received),
+                messages=[*lines, *_lines(said, None)],
+            ),
+        )
         received = replace(turn, answer=approach, answer_status=AnswerStatus.received)
         reply = self._settle_coding(_with_turn(self.repo.get_session(session_id), received))
         return replace(reply, messages=[*said, *reply.messages], verdict=verdict)
@@ -320,7 +327,7 @@ class InterviewEngine:
     def code_runs(self, session_id: str) -> list[CodeRun]:
         return self.repo.code_runs(session_id)
 
-    def problem_for(self, turn: Turn | None) -> Any:
+    def problem_for(self, turn: Turn | None) -> Problem | None:
         """The coding problem of a turn's exercise, or None for a bank question."""
         if turn is None or self.coder is None:
             return None
@@ -381,7 +388,7 @@ class InterviewEngine:
         return Reply(session.id, reply.messages, score, reply.current, reply.finished, reply.report)
 
     def _score_coding(
-        self, session: Session, turn: Turn, problem: Any, log: list[LLMCall]
+        self, session: Session, turn: Turn, problem: Problem, log: list[LLMCall]
     ) -> ScoreRecord:
         runs = self._runs(session, turn)
         submits = [r for r in runs if r.kind == "submit" and r.verdict]
@@ -566,7 +573,12 @@ class InterviewEngine:
         return _follow_up_turn(session, last, text, choice.note)
 
     def _coding_follow_up(
-        self, session: Session, last: Turn, thread: list[Turn], problem: Any, log: list[LLMCall]
+        self,
+        session: Session,
+        last: Turn,
+        thread: list[Turn],
+        problem: Problem,
+        log: list[LLMCall],
     ) -> dict[str, Any] | None:
         """At least the complexity question (it is what the round is about), then up to
         max_follow_ups: a failing test or an alternative approach."""
@@ -663,7 +675,7 @@ class InterviewEngine:
         }
 
     def _coding_fields(
-        self, session: Session, plan: InterviewPlan, problem: Any, asked_so_far: int
+        self, session: Session, plan: InterviewPlan, problem: Problem, asked_so_far: int
     ) -> dict[str, Any]:
         seq = len(session.turns) + 1
         text = coding_round.opening(problem)
