@@ -288,7 +288,21 @@ def cmd_interview(args: argparse.Namespace) -> int:
     kb = load_knowledge(settings.knowledge_dir)
     # The plan first: a wrong area or length is a one-line error before the engine loads.
     plan = None
+    if args.resume and args.cv:
+        raise UserError("--cv starts a new interview; --resume continues one: use one of them")
     if not args.resume:
+        profile = None
+        if args.cv is not None:
+            from interviewer.profile.extract import extract_profile
+            from interviewer.profile.reader import read_document
+
+            if not args.cv.is_file():
+                raise UserError(f"{args.cv}: no such file")
+            document = read_document(args.cv.read_bytes(), args.cv.name)
+            profile = extract_profile(document.text)
+            profile.notes = document.notes + profile.notes
+            found = ", ".join(p.name for p in profile.projects) or "no projects (bank questions)"
+            print(f"CV {args.cv.name}: {found}")
         plan = build_plan(
             kb,
             areas=args.areas,
@@ -297,6 +311,9 @@ def cmd_interview(args: argparse.Namespace) -> int:
             minutes=args.minutes,
             job_description=args.job,
             default_questions=settings.default_questions,
+            coding=args.coding,
+            profile=profile,
+            project_slots=args.project_questions,
         )
     from interviewer.ui.terminal import run_terminal_interview
     from interviewer.wiring import build_engine
@@ -474,12 +491,25 @@ def build_parser() -> argparse.ArgumentParser:
     interview.add_argument("--minutes", type=int, help="time budget instead of a question count")
     interview.add_argument("--job", help="a job description to steer the plan")
     interview.add_argument("--resume", help="resume the session with this id")
+    interview.add_argument(
+        "--cv", type=Path, help="your CV or a project README (PDF, DOCX, Markdown, text)"
+    )
+    interview.add_argument(
+        "--project-questions",
+        type=int,
+        default=2,
+        help="questions about your CV's projects (with --cv; default 2)",
+    )
+    interview.add_argument(
+        "--coding", type=int, default=0, help="coding exercises (0-3; /run and /submit a file)"
+    )
     interview.set_defaults(func=cmd_interview)
 
     evaluate = sub.add_parser("eval", help="run eval suites: agreement, follow-ups, personas, A/B")
     _common(evaluate)
     evaluate.add_argument(
-        "suite", choices=["star", "technical", "followup", "personas", "profile", "all"]
+        "suite",
+        choices=["star", "technical", "followup", "personas", "profile", "project", "all"],
     )
     evaluate.add_argument("--dataset", type=Path, help="a dataset file in the suite's JSONL format")
     evaluate.add_argument(

@@ -24,6 +24,7 @@ from interviewer.evals.datasets import FollowUpCase, TechnicalItem, load_jsonl, 
 from interviewer.evals.followup_suite import run_followups
 from interviewer.evals.persona_suite import paired_injection, run_personas
 from interviewer.evals.profile_suite import run_profiles
+from interviewer.evals.project_suite import run_projects
 from interviewer.evals.recording import MissingRecording, Mode, RecordingChat
 from interviewer.evals.star_suite import score_items, star_metrics
 from interviewer.evals.technical_suite import score_technical_items, technical_metrics_from
@@ -40,8 +41,9 @@ DEFAULT_DATASETS = {
     "followup": DATA / "followup_cases.jsonl",
 }
 SECOND_PASS = DATA / "star_gold_pass_b.jsonl"  # an independent second labelling of the same items
-SUITES = ("star", "technical", "followup", "personas", "profile")
+SUITES = ("star", "technical", "followup", "personas", "profile", "project")
 CV_DEV = DATA / "cv_dev"  # labelled CVs the profile extractor was tuned on
+PROJECT_DEV = DATA / "project_dev" / "answers.jsonl"  # what the project rubric was tuned on
 
 
 def human_ceiling(items: list[Any], second_pass: Path) -> dict[str, float]:
@@ -210,6 +212,15 @@ def check_thresholds(
                 "technology_recall",
             )
         ]
+    if "project" in sections and "project" in thresholds:
+        s, t = sections["project"], thresholds["project"]
+        checks += [
+            (f"project qwk {s['qwk']} >= {t['qwk_min']}", s["qwk"] >= t["qwk_min"]),
+            (
+                f"project |bias| {abs(s['bias'])} <= {t['abs_bias_max']}",
+                abs(s["bias"]) <= t["abs_bias_max"],
+            ),
+        ]
     if "star" in sections:
         s, t = sections["star"], thresholds["star"]
         checks += [
@@ -353,6 +364,9 @@ def _run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
         elif suite == "profile":
             if options.brain == OFFLINE:  # the extractor is offline; a model brain skips it
                 sections["profile"] = run_profiles(options.dataset or CV_DEV)
+        elif suite == "project":
+            if options.brain == OFFLINE:  # the rubric is the offline analysis for every brain
+                sections["project"] = run_projects(options.dataset or PROJECT_DEV)
         else:
             raise EvalError(f"unknown suite {suite!r}; choose from {', '.join(SUITES)} or all")
     checks = check_thresholds(sections, thresholds)

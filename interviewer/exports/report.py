@@ -53,6 +53,13 @@ def report_markdown(report: Report) -> str:
             lines.append(
                 f"- {q.seq}. {inert_markdown(q.question_id)}: {q.score} ({parts}); {detail}"
             )
+    projects = [q for q in report.questions if q.project is not None]
+    if projects:
+        lines += ["", "## Your projects", ""]
+        for q in projects:
+            assert q.project is not None
+            parts = ", ".join(f"{name.replace('_', '-')} {v}/2" for name, v in q.project.items())
+            lines.append(f"- {q.seq}. {inert_markdown(q.project_name or '')}: {q.score} ({parts})")
     lines += ["", "## Per area", ""] + [f"- {a}: {v:.0f}%" for a, v in report.per_area.items()]
     if report.star_breakdown:
         lines += ["", "## STAR breakdown (average, 0-2)", ""]

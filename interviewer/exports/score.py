@@ -7,7 +7,18 @@ so quotes and summaries are shown as typed, never as markup, links or images.
 from __future__ import annotations
 
 from interviewer.safe_text import code_span, inert_markdown
-from interviewer.scoring.schemas import STAR_PARTS, CodingScore, ScoreRecord
+from interviewer.scoring.schemas import STAR_PARTS, CodingScore, ProjectScore, ScoreRecord
+
+
+def project_lines(project: ProjectScore) -> list[str]:
+    """The four parts of a project answer with the answer's own words (Markdown lines)."""
+    lines = []
+    for name, part in project.parts.items():
+        quotes = "; ".join(f'"{inert_markdown(e)}"' for e in part.evidence) or "none"
+        lines.append(f"- {name.replace('_', '-')} {part.score}/2 — {quotes}")
+        if part.tip:
+            lines.append(f"  - tip: {inert_markdown(part.tip)}")
+    return lines
 
 
 def coding_lines(coding: CodingScore) -> list[str]:
@@ -39,6 +50,16 @@ def score_markdown(record: ScoreRecord) -> str:
             lines.append(f"**Missing:** {', '.join(star.missing)}")
         lines.append(inert_markdown(star.summary))
         lines += [f"- {inert_markdown(t)}" for t in star.tips]
+    elif record.project is not None:
+        project = record.project
+        lines.append(f"### Project: {project.overall}/5 ({inert_markdown(project.project)})")
+        lines += project_lines(project)
+        lines.append(
+            "_The project parts come from the offline analysis of your words (first-person "
+            "actions, mechanisms, reasons, measured results), whichever interviewer asked._"
+        )
+        if record.technical is not None:
+            lines.append(f"Grounding question: {record.technical.score}/5 on its key points.")
     elif record.coding is not None:
         coding = record.coding
         lines.append(f"### Coding: {coding.overall}/5")
@@ -82,6 +103,12 @@ def score_evidence_lines(record: ScoreRecord) -> list[str]:
         for part in STAR_PARTS:
             quotes = "; ".join(f'"{inert_markdown(q)}"' for q in star.part(part).evidence)
             lines.append(f"  - {part} {star.part(part).score}/2 — evidence: {quotes or 'none'}")
+    elif record.project is not None:
+        project = record.project
+        lines[0] += f" project {project.overall}/5 ({inert_markdown(project.project)})"
+        lines += [f"  {line}" for line in project_lines(project)]
+        if record.technical is not None:
+            lines.append(f"  - grounding question {record.technical.score}/5")
     elif record.coding is not None:
         coding = record.coding
         lines[0] += f" coding {coding.overall}/5 ({inert_markdown(coding.problem_id)})"
@@ -115,6 +142,12 @@ def score_text(record: ScoreRecord) -> str:
             + "  ".join(f"{p[0].upper()}={star.part(p).score}/2" for p in STAR_PARTS)
         )
         lines += [f"  tip: {t}" for t in star.tips]
+    elif record.project is not None:
+        project = record.project
+        lines.append(
+            f"Project {project.overall}/5 ({project.project}): "
+            + "  ".join(f"{n}={p.score}/2" for n, p in project.parts.items())
+        )
     elif record.coding is not None:
         coding = record.coding
         lines.append(

@@ -29,18 +29,25 @@ from interviewer.errors import UserError
 from interviewer.interview import coding_round
 from interviewer.interview.follow_up import choose_gap
 from interviewer.interview.guards import MOVE_ON, AnswerKind, classify
-from interviewer.interview.plan import InterviewPlan
+from interviewer.interview.plan import InterviewPlan, PlanSlot
 from interviewer.interview.report import Report, build_report
 from interviewer.interview.selection import QuestionSelector
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.knowledge.schema import Question, QuestionType
 from interviewer.llm.usage import LLMCall
+from interviewer.profile.lexicon import technologies
+from interviewer.scoring.project_offline import score_project
 from interviewer.scoring.schemas import ScoreRecord
 from interviewer.storage.models import AnswerStatus, ChatRole, TurnKind
 from interviewer.storage.records import CodeRun, Message, Session, Turn
 from interviewer.storage.repository import Repository, Writes
 
 HINT_OFFER_NOTE = "Follow-up: hint offered after don't know"
+PROJECT_NOTES = {
+    "ownership": "Project follow-up: ownership",
+    "outcome": "Project follow-up: outcome and evidence",
+    "trade_offs": "Project follow-up: decisions and trade-offs",
+}
 HINT_OFFER_OPENING = "That's fine: saying so honestly is better than guessing."
 MAX_ANSWER_CHARS = 20_000
 MAX_NAME_CHARS = 200
@@ -542,6 +549,16 @@ class InterviewEngine:
         combined = "\n".join(t.answer or "" for t in thread)
         question = self._question(turn)
         prepared = prepare_answer(combined)
+        slot = self._slot_for(session, turn)
+        if slot is not None and slot.kind == "project":
+            record = self.brain.score_technical(question, prepared, log)
+            project = score_project(
+                prepared.cleaned or combined,
+                slot.project or "the project",
+                technologies(combined),
+                record.technical,
+            )
+            return record.model_copy(update={"kind": "project", "project": project})
         if question.type is QuestionType.behavioural:
             return self.brain.score_star(question.question, prepared, log)
         return self.brain.score_technical(question, prepared, log)
@@ -561,6 +578,11 @@ class InterviewEngine:
             return self._coding_follow_up(session, last, thread, problem, log)
         if len(thread) - 1 >= self.max_follow_ups:
             return None
+        slot = self._slot_for(session, last)
+        if slot is not None and slot.kind == "project" and score.project is not None:
+            probe = self._project_follow_up(session, last, thread, slot, score, log)
+            if probe is not None:
+                return probe
         question = self._question(last)
         asked = {t.probing for t in thread}
         choice = choose_gap(question, score, asked)
@@ -601,6 +623,51 @@ class InterviewEngine:
         )
         return _follow_up_turn(session, last, text, choice.note)
 
+    def _slot_for(self, session: Session, turn: Turn) -> PlanSlot | None:
+        """The plan slot a turn's thread belongs to."""
+        mains = [t.seq for t in session.turns if t.kind is TurnKind.main]
+        if turn.main_seq not in mains:
+            return None
+        plan = InterviewPlan.model_validate_json(session.plan_json)
+        index = mains.index(turn.main_seq)
+        return plan.slots[index] if index < len(plan.slots) else None
+
+    def _project_follow_up(
+        self,
+        session: Session,
+        last: Turn,
+        thread: list[Turn],
+        slot: PlanSlot,
+        score: ScoreRecord,
+        log: list[LLMCall],
+    ) -> dict[str, Any] | None:
+        """Probe the weakest part of a project answer as an interviewer would: who built
+        what, how they know it worked, why this and not that."""
+        assert score.project is not None
+        asked = {t.probing for t in thread}
+        name = slot.project or "the project"
+        claim = next((p for p in slot.probes if "measure" in p.lower()), None)
+        decision = next((p for p in slot.probes if "rather than" in p.lower()), None)
+        options = {
+            "ownership": f"Which part of {name} did you write yourself, and which parts came "
+            "from the team or a tutorial?",
+            "outcome": claim or f"How do you know {name} worked: what did you measure or test?",
+            "trade_offs": decision
+            or f"Why did you build {name} this way, and what would you change now?",
+        }
+        parts = score.project.parts
+        for part in sorted(options, key=lambda p: parts[p].score):
+            if parts[part].score >= 2 or PROJECT_NOTES[part] in asked:
+                continue
+            answer_text = "\n".join(t.answer or "" for t in thread if t.answer)
+            gap = f"the project answer's {part.replace('_', '-')} ({parts[part].score}/2)"
+            text = self.brain.follow_up(
+                FollowUpRequest(slot.prompt or last.question_text, answer_text, gap, options[part]),
+                log,
+            )
+            return _follow_up_turn(session, last, text, PROJECT_NOTES[part])
+        return None
+
     def _hint_offer(self, session: Session) -> dict[str, Any] | None:
         """After a first "I don't know" on a technical question: a hint and one more try,
         as an interviewer would, instead of moving straight on."""
@@ -626,6 +693,8 @@ class InterviewEngine:
             return None
         slot = plan.slots[len(mains)]
         asked = {t.question_id for t in session.turns}
+        if slot.kind == "project" and slot.knowledge_id in {q.id for q in self.kb.questions}:
+            return self._project_fields(session, plan, slot, len(mains), log)
         replaced = ""
         if slot.kind == "coding":
             reason = self.coder.unavailable() if self.coder else "no code runner is configured"
@@ -671,6 +740,41 @@ class InterviewEngine:
             "question_type": question.type.value,
             "question_text": text,
             "source": selected.source,
+            "probing": note,
+        }
+
+    def _project_fields(
+        self,
+        session: Session,
+        plan: InterviewPlan,
+        slot: PlanSlot,
+        asked_so_far: int,
+        log: list[LLMCall],
+    ) -> dict[str, Any]:
+        assert slot.knowledge_id is not None and slot.prompt is not None
+        question = self.kb.question(slot.knowledge_id)
+        area = self.kb.area_of(question.id)
+        source_file = self.kb.sources.get(area)
+        recent = "(a question about the candidate's own project, from their CV)"
+        text = self.brain.ask(slot.prompt, "", recent, log)
+        seq = len(session.turns) + 1
+        note = (
+            f"Main question {asked_so_far + 1}/{len(plan.slots)}: project round on "
+            f"'{slot.project or 'the bank'}'"
+            + (f" ({slot.technology})" if slot.technology else "")
+            + f"; grounded in {question.id}; listening for: "
+            + "; ".join(kp.text for kp in question.key_points)
+        )
+        where = f"knowledge/{source_file.name}#{question.id}" if source_file else question.id
+        return {
+            "seq": seq,
+            "kind": TurnKind.main,
+            "main_seq": seq,
+            "question_id": question.id,
+            "area": area,
+            "question_type": "project",
+            "question_text": text,
+            "source": (f"your CV: {slot.project} + {where}" if slot.project else where)[:500],
             "probing": note,
         }
 

@@ -14,10 +14,16 @@ from pydantic import BaseModel, Field, field_validator
 
 from interviewer.errors import UserError
 from interviewer.knowledge.loader import KnowledgeBase
+from interviewer.profile.questions import ProjectQuestion, project_questions
+from interviewer.profile.schema import Profile
 
 MAX_JOB_DESCRIPTION = 20_000
 MINUTES_PER_QUESTION = 4
 MAX_CODING = 3
+MAX_PROJECT_SLOTS = 4
+# Within one project the round opens with the walkthrough, then a stack question, then the
+# CV's own claim, then a decision: what an interviewer digs into, in that order.
+PROJECT_KIND_ORDER = {"walkthrough": 0, "stack": 1, "claim": 2, "decision": 3, "bank": 4}
 DEFAULT_AREAS = (
     "core-python",
     "databases",
@@ -74,9 +80,18 @@ class PlanSlot(BaseModel):
     focus: list[str] = Field(
         default_factory=list, description="Job-description terms to steer retrieval."
     )
-    kind: Literal["question", "coding"] = Field(
-        default="question", description="A bank question, or a coding exercise (dsa)."
+    kind: Literal["question", "coding", "project"] = Field(
+        default="question",
+        description="A bank question, a coding exercise (dsa), or a question about the "
+        "candidate's own project (from their CV).",
     )
+    prompt: str | None = Field(default=None, description="Project slots: the question asked.")
+    knowledge_id: str | None = Field(
+        default=None, description="Project slots: the bank question that grounds and scores it."
+    )
+    project: str | None = Field(default=None, description="Project slots: the CV project.")
+    technology: str | None = None
+    probes: list[str] = Field(default_factory=list, description="Project slots: follow-ups.")
 
 
 class InterviewPlan(BaseModel):
@@ -87,6 +102,9 @@ class InterviewPlan(BaseModel):
     job_description: str | None = None
     focus: dict[str, list[str]] = Field(default_factory=dict)
     slots: list[PlanSlot]
+    profile: Profile | None = Field(
+        default=None, description="The candidate's CV profile, kept with this session only."
+    )
 
     @field_validator("job_description")
     @classmethod
@@ -98,7 +116,9 @@ class InterviewPlan(BaseModel):
     def describe(self) -> str:
         counts: dict[str, int] = {}
         for slot in self.slots:
-            key = "coding exercise" if slot.kind == "coding" else slot.area
+            key = {"coding": "coding exercise", "project": "your projects"}.get(
+                slot.kind, slot.area
+            )
             counts[key] = counts.get(key, 0) + 1
         mix = ", ".join(f"{area} x{n}" for area, n in counts.items())
         focus = (
@@ -134,6 +154,8 @@ def build_plan(
     job_description: str | None = None,
     default_questions: int = 6,
     coding: int = 0,
+    profile: Profile | None = None,
+    project_slots: int = 2,
 ) -> InterviewPlan:
     """`coding` exercises are slots of their own, on top of the questions: after the
     warm-up, spread through the interview as an interviewer would."""
@@ -184,15 +206,53 @@ def build_plan(
                 kind="coding",
             ),
         )
+    projects = _project_slots(profile, kb, jd, project_slots) if profile is not None else []
+    for number, slot in enumerate(projects):
+        plan_slots.insert(min(len(plan_slots), 1 + 2 * number), slot)
     return InterviewPlan(
+        profile=profile,
         areas=chosen,
         difficulty=difficulty,
-        questions=questions + coding,
+        questions=questions + coding + len(projects),
         minutes=minutes,
         job_description=jd,
         focus={a: t for a, t in focus.items() if a in chosen},
         slots=plan_slots,
     )
+
+
+def _project_slots(
+    profile: Profile, kb: KnowledgeBase, job: str | None, count: int
+) -> list[PlanSlot]:
+    """The project round: questions grounded in the CV's projects (the job's stack first)
+    and in the knowledge base; a CV with no projects gets the bank's project questions."""
+    if not 0 <= count <= MAX_PROJECT_SLOTS:
+        raise PlanError(f"project questions: choose 0 to {MAX_PROJECT_SLOTS} (asked for {count})")
+    found = project_questions(profile, kb, job=job, limit=12)
+    projects = list(dict.fromkeys(q.project for q in found))
+    ordered = sorted(
+        found,
+        key=lambda q: (projects.index(q.project), PROJECT_KIND_ORDER.get(q.kind, 9)),
+    )
+    chosen: list[ProjectQuestion] = ordered[:count]
+    slots = []
+    for question in chosen:
+        rest = [q.text for q in ordered if q.project == question.project and q not in chosen]
+        slots.append(
+            PlanSlot(
+                area=kb.area_of(question.knowledge_id)
+                if question.knowledge_id in {q.id for q in kb.questions}
+                else "projects",
+                difficulty=None,
+                kind="project",
+                prompt=question.text,
+                knowledge_id=question.knowledge_id,
+                project=question.project,
+                technology=question.technology,
+                probes=[*question.probes, *rest][:4],
+            )
+        )
+    return slots
 
 
 def _allocate(

@@ -29,6 +29,8 @@ class QuestionSummary(BaseModel):
     fallback: bool = False
     star: dict[str, int] | None = None
     coding: dict[str, int] | None = None  # correctness, efficiency, quality, communication 0-2
+    project: dict[str, int] | None = None  # ownership, depth, trade_offs, outcome 0-2
+    project_name: str | None = None
     coding_detail: list[str] = Field(default_factory=list)  # tests, complexity, findings
     covered: list[str] = Field(default_factory=list)
     missed: list[str] = Field(default_factory=list)
@@ -118,6 +120,19 @@ def build_report(
                 summary.covered = [n for n, p in coding.parts.items() if p.score == 2]
                 summary.missed = [p.tip for p in coding.parts.values() if p.score < 2 and p.tip]
                 summary.model_answer = f"Expected {coding.expected}."
+            elif final.project is not None:
+                project = final.project
+                summary.score = f"{project.overall}/5"
+                summary.project = {name: part.score for name, part in project.parts.items()}
+                summary.project_name = project.project
+                summary.missed = [p.tip for p in project.parts.values() if p.score < 2 and p.tip]
+                if final.technical is not None and question is not None:
+                    summary.covered = [
+                        question.key_points[i - 1].text for i in final.technical.covered
+                    ]
+                    summary.missed += [
+                        question.key_points[i - 1].text for i in final.technical.missed
+                    ]
             elif final.technical is not None and question is not None:
                 summary.score = f"{final.technical.score}/5"
                 summary.covered = [question.key_points[i - 1].text for i in final.technical.covered]

@@ -279,19 +279,55 @@ class CodingScore(BaseModel):
         }
 
 
+class ProjectPart(BaseModel):
+    """One part of a project answer: 0 (missing), 1 (partly), 2 (strong), the answer's own
+    words that showed it, and a tip."""
+
+    score: int = Field(ge=0, le=2)
+    evidence: list[str] = Field(default_factory=list, max_length=4)
+    tip: str = ""
+
+
+PROJECT_PARTS = ("ownership", "depth", "trade_offs", "outcome")
+
+
+class ProjectScore(BaseModel):
+    """The project round's rubric, shared by every brain: what the candidate did themselves,
+    how deep the technical explanation goes, the reasons and alternatives, and the outcome
+    with its evidence. Overall, anchored: 1 no real answer about the project; 2 thin, a
+    feature list; 3 adequate, some own work but shallow on why or on evidence; 4 own work
+    with depth and either trade-offs or a measured outcome; 5 all four strong."""
+
+    project: str = Field(description="The CV project the question was about.")
+    ownership: ProjectPart
+    depth: ProjectPart
+    trade_offs: ProjectPart
+    outcome: ProjectPart
+    overall: int = Field(ge=1, le=5)
+    technologies: list[str] = Field(
+        default_factory=list, description="Technologies the answer named (canonical names)."
+    )
+    summary: str = ""
+
+    @property
+    def parts(self) -> dict[str, ProjectPart]:
+        return {name: getattr(self, name) for name in PROJECT_PARTS}
+
+
 Brain = Literal["offline", "llm", "offline-fallback"]
 
 
 class ScoreRecord(BaseModel):
     """A score as stored and shown: which brain produced it, and why if it fell back."""
 
-    kind: Literal["star", "technical", "coding"]
+    kind: Literal["star", "technical", "coding", "project"]
     brain: Brain
     model: str
     prompt_version: str
     star: StarScore | None = None
     technical: TechnicalScore | None = None
     coding: CodingScore | None = None
+    project: ProjectScore | None = None
     delivery: DeliveryHints
     ignored_instructions: list[str] = Field(
         default_factory=list,
@@ -315,6 +351,8 @@ class ScoreRecord(BaseModel):
             return (self.star.overall - 1) / 4
         if self.coding is not None:
             return (self.coding.overall - 1) / 4
+        if self.project is not None:
+            return (self.project.overall - 1) / 4
         assert self.technical is not None
         return self.technical.score / 5
 

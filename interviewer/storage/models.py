@@ -54,6 +54,7 @@ class ScoreKind(StrEnum):
     star = "star"
     technical = "technical"
     coding = "coding"
+    project = "project"
 
 
 class ChatRole(StrEnum):

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from interviewer.exports.report import report_text
 from interviewer.interview.engine import InterviewEngine, InterviewError, Reply
 
-COMMANDS = "Commands: /skip, /hint, /repeat, /end. Finish a multi-line answer with an empty line."
+COMMANDS = (
+    "Commands: /skip, /hint, /repeat, /end; in a coding exercise /run FILE and /submit FILE. "
+    "Finish a multi-line answer with an empty line."
+)
 
 
 def _read_answer() -> str | None:
@@ -39,7 +43,21 @@ def run_terminal_interview(engine: InterviewEngine, reply: Reply) -> int:
             print("\nInput closed; the session is saved and can be resumed.", file=sys.stderr)
             return 0
         try:
-            if answer == "/skip":
+            if answer.startswith(("/run ", "/submit ")):
+                command, _, name = answer.partition(" ")
+                path = Path(name.strip()).expanduser()
+                if not path.is_file():
+                    print(f"  {path}: no such file")
+                    reply = Reply(reply.session_id, [], None, reply.current, False)
+                    continue
+                code = path.read_text(encoding="utf-8")
+                reply = engine.code(
+                    reply.session_id, code, "run" if command == "/run" else "submit"
+                )
+                if reply.verdict is not None and reply.verdict.first_failure is not None:
+                    failure = reply.verdict.first_failure
+                    print(f"  first failing: {failure.name}: {failure.input} -> {failure.got}")
+            elif answer == "/skip":
                 reply = engine.skip(reply.session_id)
             elif answer == "/hint":
                 print(engine.hint(reply.session_id))
@@ -64,5 +82,9 @@ def _one_line(reply: Reply) -> str:
     assert score is not None
     if score.star is not None:
         return score.star.summary
+    if score.project is not None:
+        return score.project.summary
+    if score.coding is not None:
+        return score.coding.summary
     assert score.technical is not None
     return score.technical.summary
