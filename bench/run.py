@@ -16,6 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import coding as coding_bench
 from bench import engine as engine_bench
 from bench import serving
 from bench.common import ROOT, bench_settings, child_env
@@ -61,6 +62,8 @@ def main() -> None:
         results["app"] = serving.app_start(settings)
         print("50 concurrent candidates ...", flush=True)
         results["concurrency"] = serving.concurrent_candidates(settings)
+    print("coding round (sandbox, classifier, 20 submissions at once) ...", flush=True)
+    results["coding"] = coding_bench.measure()
     rows = table(results)
     width = max(len(r[0]) for r in rows)
     print(f"\n{'measure'.ljust(width)}  {'value':>14}  {'target':>10}  met")
@@ -108,6 +111,49 @@ def table(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
         ("app start to first page (median)", f"{start:.1f} s", "<= 8 s", start <= 8),
         ("30-minute interview cost, gpt-4o-mini", f"${cost:.4f}", "<= $0.01", cost <= 0.01),
         ("app peak RSS serving 50 sessions", f"{rss:.0f} MB", "<= 1536 MB", rss <= 1536),
+        *coding_rows(r.get("coding") or {}),
+    ]
+
+
+def coding_rows(c: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    if "overhead" not in c:
+        reason = str(c.get("unavailable", "not measured"))[:60]
+        return [("coding round", reason, "sandbox", False)]
+    judge = c["overhead"]["judge_run_ms"]
+    raw = c["overhead"]["raw_run_job_ms"]
+    classifier, load = c["classifier"], c["load"]
+    ratio = load["p95_loaded_over_idle"]
+    return [
+        (
+            "coding Run, start to verdict, p95 (median)",
+            f"{judge['p95']:.0f} ({judge['median']:.0f}) ms",
+            "<= 150 ms",
+            judge["p95"] <= 150,
+        ),
+        (
+            "sandbox alone, print('ok'), p95 (median)",
+            f"{raw['p95']:.0f} ({raw['median']:.0f}) ms",
+            "info",
+            True,
+        ),
+        (
+            "complexity classifier, reference solutions",
+            f"{classifier['reference_right']}",
+            "all",
+            classifier["reference_accuracy"] == 1.0,
+        ),
+        (
+            "complexity classifier, slow solutions",
+            f"{classifier['slow_right']}",
+            "all",
+            classifier["slow_accuracy"] == 1.0,
+        ),
+        (
+            "20 submissions at once: p95 turn / idle p95",
+            f"{ratio:.2f}" if ratio is not None else "no turns",
+            "<= 1.5",
+            ratio is not None and ratio <= 1.5,
+        ),
     ]
 
 

@@ -125,7 +125,7 @@ class Settings(BaseSettings):
         json_schema_extra={"section": "Coding round"},
     )
     sandbox_queue: int = Field(
-        default=8,
+        default=18,
         ge=0,
         le=500,
         description="Runs that may wait for a free sandbox; beyond that a run is refused.",

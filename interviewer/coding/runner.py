@@ -178,13 +178,13 @@ def ruff_findings(code: str, prelude: str = "", timeout_s: float = 5.0) -> list[
 
 class CodeRunner:
     def __init__(
-        self, problems: dict[str, Problem], *, workers: int = 2, queue_limit: int = 8
+        self, problems: dict[str, Problem], *, workers: int = 2, queue_limit: int = 18
     ) -> None:
         self.problems = problems
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sandbox")
         self._admitted = threading.BoundedSemaphore(workers + queue_limit)
         self._oracle: dict[str, dict[str, str]] = {}
-        self._oracle_lock = threading.Lock()
+        self._oracle_locks = {problem_id: threading.Lock() for problem_id in problems}
 
     def problem(self, problem_id: str) -> Problem:
         try:
@@ -238,11 +238,14 @@ class CodeRunner:
         }
 
     def _expected_digests(self, problem: Problem) -> dict[str, str]:
-        """The reference solution's digests for the generated tests (run once, cached)."""
-        with self._oracle_lock:
-            cached = self._oracle.get(problem.id)
-        if cached is not None or not problem.large_tests:
-            return cached or {}
+        """The reference solution's digests for the generated tests (run once per problem
+        and process, cached; a second submission waits for the first's run)."""
+        if not problem.large_tests:
+            return {}
+        with self._oracle_locks[problem.id]:
+            return self._oracle.get(problem.id) or self._reference_digests(problem)
+
+    def _reference_digests(self, problem: Problem) -> dict[str, str]:
         job = self._job(problem, problem.reference, [])
         job["generated"] = [
             {"id": f"large:{index}", "n": case.n, "seed": case.seed}
@@ -257,8 +260,7 @@ class CodeRunner:
         }
         if len(digests) != len(problem.large_tests):
             raise ProblemError(f"{problem.id}: the reference solution failed its large tests")
-        with self._oracle_lock:
-            self._oracle[problem.id] = digests
+        self._oracle[problem.id] = digests
         return digests
 
     def _judge(self, problem: Problem, code: str, kind: Kind) -> Verdict:

@@ -123,6 +123,11 @@ def _bwrap_command(python: str, limits: Limits, harness_fd: int) -> list[str]:
         elif target.is_dir():
             command += ["--ro-bind", str(target), f"/{name}"]
     prefix = Path(python).resolve().parent.parent
+    if prefix == Path("/") or not Path(python).is_file():
+        raise SandboxUnavailable(
+            f"the sandbox's Python {python!r} must be an interpreter inside an installation "
+            "folder (such as /usr/bin/python3), not at the top of the filesystem"
+        )
     if not str(prefix).startswith("/usr"):
         command += ["--ro-bind", str(prefix), str(prefix)]
     command += [
@@ -206,16 +211,21 @@ def _kill(process: subprocess.Popen[bytes]) -> None:
 
 
 def slot_processes(uid: int) -> list[int]:
-    """Processes still owned by a slot's uid (the kernel ends a PID namespace's processes
-    shortly after its first process dies, not at once)."""
+    """Live processes still owned by a run's uid (the kernel ends a PID namespace's
+    processes shortly after its first process dies, not at once). Zombies are left out:
+    they hold nothing, and the one bwrap leaves is reaped by pid 1 in its own time."""
     found = []
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == uid:
-                    found.append(int(entry.name))
-            except OSError:
+                if entry.stat().st_uid != uid:
+                    continue
+                with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                    state = stat.read().rsplit(b")", 1)[1].split()[0]
+            except (OSError, IndexError):
                 continue
+            if state != b"Z":
+                found.append(int(entry.name))
     return found
 
 
