@@ -311,12 +311,23 @@ def test_downloads_need_the_right_link_or_a_coach(guarded_app: App) -> None:
 
 def test_uploads_and_oversized_bodies_are_refused(guarded_app: App) -> None:
     app = guarded_app
-    for base in ("", "/coach"):
-        upload = httpx.post(
-            f"{app.url}{base}/gradio_api/upload",
-            files={"files": ("big.bin", b"x" * 1024, "application/octet-stream")},
-        )
-        assert upload.status_code in (401, 403), (base, upload.status_code)
+    # The coach desk takes no uploads; the candidate app takes a CV up to the cap.
+    refused = httpx.post(
+        f"{app.url}/coach/gradio_api/upload",
+        files={"files": ("cv.md", b"x" * 1024, "text/markdown")},
+    )
+    assert refused.status_code in (401, 403), refused.status_code
+    small = httpx.post(
+        f"{app.url}/gradio_api/upload",
+        files={"files": ("cv.md", b"# Projects\n" + b"x" * 1024, "text/markdown")},
+    )
+    assert small.status_code == 200, small.text
+    cap = int(app.settings.max_upload_mb * 1024 * 1024)
+    huge = httpx.post(
+        f"{app.url}/gradio_api/upload",
+        files={"files": ("cv.pdf", b"x" * (cap + 1024), "application/pdf")},
+    )
+    assert huge.status_code == 413
     big = httpx.post(f"{app.url}/gradio_api/call/send", json={"data": ["x" * 400_000, "", AFTER]})
     assert big.status_code == 413 and "larger than" in big.text
 

@@ -708,6 +708,9 @@ class InterviewEngine:
             if problem is not None:
                 return self._coding_fields(session, plan, problem, len(mains))
             replaced = f"(The coding exercise is replaced by a spoken question: {reason or 'no problem left'}.) "
+        if slot.kind == "project":  # its grounding question is not in this knowledge base
+            area = slot.area if slot.area in self.kb.areas else plan.areas[0]
+            slot = slot.model_copy(update={"kind": "question", "area": area})
         if replaced:
             area = coding_round.AREA if coding_round.AREA in self.kb.areas else plan.areas[0]
             slot = slot.model_copy(update={"kind": "question", "area": area})

@@ -228,7 +228,11 @@ def _project_slots(
     and in the knowledge base; a CV with no projects gets the bank's project questions."""
     if not 0 <= count <= MAX_PROJECT_SLOTS:
         raise PlanError(f"project questions: choose 0 to {MAX_PROJECT_SLOTS} (asked for {count})")
-    found = project_questions(profile, kb, job=job, limit=12)
+    known = {q.id for q in kb.questions}
+    # Only questions the knowledge base can ground (and score) are asked.
+    found = [
+        q for q in project_questions(profile, kb, job=job, limit=12) if q.knowledge_id in known
+    ]
     projects = list(dict.fromkeys(q.project for q in found))
     ordered = sorted(
         found,

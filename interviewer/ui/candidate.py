@@ -31,12 +31,13 @@ from interviewer.interview.engine import (
     InterviewError,
     candidate_key,
 )
-from interviewer.interview.plan import MAX_CODING, build_plan
+from interviewer.interview.plan import MAX_CODING, MAX_PROJECT_SLOTS, build_plan
 from interviewer.interview.report import Report
+from interviewer.profile.schema import Profile
 from interviewer.safe_text import has_lone_surrogate, inert_markdown
 from interviewer.storage.models import AnswerStatus
 from interviewer.storage.repository import SessionNotFound
-from interviewer.ui import views
+from interviewer.ui import profile_panel, views
 from interviewer.ui.downloads import Downloads
 from interviewer.ui.limits import ClientLimits, TooBusy
 
@@ -233,6 +234,8 @@ class CandidateRoom:
         feedback: str,
         code: str,
         coding: float = 0,
+        profile: Profile | None = None,
+        project_questions: float = 0,
         request: gr.Request | None = None,
     ) -> tuple[RoomView, str]:
         """A new interview; returns the room and the history code (issued here if the
@@ -256,6 +259,8 @@ class CandidateRoom:
                     questions=count,
                     job_description=job or None,
                     coding=int(coding or 0),
+                    profile=profile,
+                    project_slots=int(project_questions or 0) if profile is not None else 0,
                 )
                 code = code or self.engine.issue_code()
                 reply = self.engine.start(name or "candidate", plan, candidate_code=code)
@@ -315,6 +320,18 @@ class CandidateRoom:
             yield self._failed(outcome["error"], session_id, feedback, answer)
             return
         yield self.view(session_id, feedback)
+
+    def read_cv(
+        self, path: str | None, pasted: str, request: gr.Request | None = None
+    ) -> tuple[Profile | None, Any, str]:
+        """Read an uploaded or pasted CV into a profile the candidate can correct."""
+        try:
+            with self.limits.running(_address(request)):
+                _checked_text(pasted or "", "pasted CV", profile_panel.MAX_PASTE)
+                profile, line = profile_panel.read_cv(path, pasted or "")
+        except UserError as exc:
+            return None, profile_panel.table(None), str(exc)
+        return profile, profile_panel.table(profile), line
 
     def run_code(
         self,
@@ -453,6 +470,36 @@ def build_candidate_room(
                     elem_id="questions",
                 )
                 job = gr.Textbox(label="Job description (optional)", lines=4, max_length=20_000)
+                with gr.Accordion("Your CV or project README (optional)", open=False):
+                    cv_file = gr.File(
+                        label="Upload (PDF, DOCX, Markdown, text; 5 MB)",
+                        file_types=[".pdf", ".docx", ".md", ".txt"],
+                        type="filepath",
+                        elem_id="cv-file",
+                    )
+                    cv_text = gr.Textbox(
+                        label="... or paste it",
+                        lines=4,
+                        max_length=profile_panel.MAX_PASTE,
+                        elem_id="cv-text",
+                    )
+                    read_cv = gr.Button("Read my CV", elem_id="read-cv")
+                    cv_status = gr.Markdown(elem_id="cv-status")
+                    cv_table = gr.Dataframe(
+                        headers=profile_panel.COLUMNS,
+                        interactive=True,
+                        label="Your projects (correct anything the reader got wrong)",
+                        elem_id="cv-projects",
+                    )
+                    project_questions = gr.Slider(
+                        0,
+                        MAX_PROJECT_SLOTS,
+                        value=2,
+                        step=1,
+                        label="Questions about your projects",
+                        elem_id="project-questions",
+                    )
+                    profile_state = gr.State(None)  # server-side: never sent to the browser
                 coding = gr.Slider(
                     0,
                     MAX_CODING,
@@ -575,11 +622,20 @@ def build_candidate_room(
         shown: str,
         code_held: str,
         exercises: float,
+        profile: Profile | None,
+        projects_table: Any,
+        project_count: float,
         request: gr.Request,
     ) -> dict[Any, Any]:
+        try:
+            fixed = profile_panel.corrected(profile, projects_table)
+        except UserError as exc:
+            view = room.view("", shown, "", (str(exc),))
+            return {**parts.updates(view), code_state: code_held, code_box: code_held}
         view, code = room.start(
-            who, areas, level, count, job_text, shown, code_held, exercises, request
-        )
+            who, areas, level, count, job_text, shown, code_held, exercises, fixed,
+            project_count, request,
+        )  # fmt: skip
         return {**parts.updates(view), code_state: code, code_box: code}
 
     def on_send(
@@ -602,7 +658,19 @@ def build_candidate_room(
 
     start.click(
         on_start,
-        [name, chosen, difficulty, questions, job, feedback, code_state, coding],
+        [
+            name,
+            chosen,
+            difficulty,
+            questions,
+            job,
+            feedback,
+            code_state,
+            coding,
+            profile_state,
+            cv_table,
+            project_questions,
+        ],
         [*outputs, code_state, code_box],
         api_name="start",
     ).then(fill_editor, *editor_io, api_visibility="private")
@@ -632,6 +700,9 @@ def build_candidate_room(
     def on_resume(pasted: str, shown: str, request: gr.Request) -> dict[Any, Any]:
         return parts.updates(room.resume_pasted(pasted, shown, request))
 
+    read_cv.click(
+        room.read_cv, [cv_file, cv_text], [profile_state, cv_table, cv_status], api_name="read_cv"
+    )
     resume.click(on_resume, [resume_id, feedback], outputs, api_name="resume").then(
         fill_editor, *editor_io, api_visibility="private"
     )

@@ -7,7 +7,8 @@ A client is its address (behind a trusted proxy, the forwarded one: uvicorn's
 - concurrency: how many of one client's events are worked on at once; more are answered
   at once with a short message, without doing the work;
 - new interviews per hour and history look-ups per minute;
-- request bodies: a size cap (413), and uploads refused where the app takes none.
+- request bodies: a size cap (413), and uploads refused where the app takes none (only the
+  candidate app takes one: a CV, 5 MB at most, read once and deleted).
 State is per process and bounded (least recently seen clients are forgotten first).
 """
 
@@ -141,6 +142,7 @@ _STARTS_WORK = (
     "/gradio_api/call/",
     "/gradio_api/run/",
     "/gradio_api/api/",
+    "/gradio_api/upload",  # a CV upload counts against the client's events like a Send
 )
 
 

@@ -308,7 +308,8 @@ def _wrap(server: FastAPI, gate: CoachGate, limits: ClientLimits, settings: Sett
                 gate,
                 limits,
                 max_body=settings.max_request_kb * 1024,
-                upload_paths=(),  # no app takes uploads today
+                # Only the candidate app takes uploads (a CV, read once and deleted).
+                upload_paths=("/gradio_api/upload",),
                 max_upload=int(settings.max_upload_mb * 1024 * 1024),
             )
             self.app = SecurityHeadersMiddleware(
