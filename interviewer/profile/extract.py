@@ -54,6 +54,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "relevant experience",
         "jobs",
         "part-time work",
+        "work",
     ),
     "education": (
         "education",
@@ -113,6 +114,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "links",
     ),
 }
+TABLE_HEADS = ("project", "name", "project name", "title")
 _HEADING_OF = {word: kind for kind, words in SECTION_WORDS.items() for word in words}
 README_HEADINGS = (
     "installation",
@@ -138,7 +140,18 @@ _FIELD_LINE = re.compile(
     r"role|duration|link|github|repo(?:sitory)?|live|demo|url|team(?:\s+size)?|date|period)\**\s*[:\-–]",
     re.IGNORECASE,
 )
-_TITLE_MARK = re.compile(r"^\s*(?:>>|»|▶|►|■|❖)\s*")
+_TITLE_MARK = re.compile(r"^\s*(?:>>|»|▶|►|■|❖|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\s*")
+# "Project: SlotBook", "Final Year Project: Brewline - ...", "Group Project (module): SeatSwap"
+_LABELLED = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:(?:final[- ]year|group|capstone|mini|major|personal|academic|"
+    r"college|course|semester|team|side|hobby)\s+)?project(?:\s+name|\s+title)?\b[^:\n]{0,60}:"
+    r"\s*(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+# "- url-shortener — FastAPI + Redis, ..." : a short (often lower-case) name, a dash, a stack
+_SLUG_BULLET = re.compile(
+    r"^\s*[-*•]\s*(?P<name>[\w][\w.+-]*(?:\s[\w.+-]+){0,3})\s+[—–|]\s+(?P<rest>.+)$"
+)
 _STACK_PAREN = re.compile(r"^[-*•]\s*[A-Z][^()]{1,60}\(([^)]*)\)")  # "- MediBook (Django): ..."
 _SEPARATORS = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s*:\s+|\s*\(|\s+—|,\s+(?:an?|the)\s", re.IGNORECASE)
 _CLAIM = re.compile(
@@ -228,7 +241,83 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
+_LATEX_COMMANDS = (
+    (re.compile(r"\\(?:sub)*section\*?\{([^}]*)\}"), r"# \1"),
+    (re.compile(r"\\(?:textbf|textit|emph|underline|texttt)\{([^}]*)\}"), r"\1"),
+    (re.compile(r"\\href\{[^}]*\}\{([^}]*)\}"), r"\1"),
+    (re.compile(r"\\(?:begin|end)\{[^}]*\}"), ""),
+    (re.compile(r"\\(?:hfill|newline|vspace\{[^}]*\}|hspace\{[^}]*\})"), " "),
+    (re.compile(r"\\([%&$#_])"), r"\1"),
+    (re.compile(r"\\[,;:!]"), " "),
+    (re.compile(r"\s--\s"), " – "),
+)
+
+
+def _delatex(text: str) -> str:
+    """A CV exported as LaTeX source, as the plain text it would print (items as bullets)."""
+    if "\\section{" not in text and "\\begin{itemize}" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        bullet = re.match(r"^(\s*)\\item\s*", line)
+        if bullet:
+            depth = len(bullet.group(1)) // 4
+            line = "  " * depth + "- " + line[bullet.end() :]
+        for pattern, replacement in _LATEX_COMMANDS:
+            line = pattern.sub(replacement, line)
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def _labelled_projects(section: Section) -> list[Project]:
+    """Projects named with a label inside another section ("Final Year Project: Brewline")."""
+    blocks: list[list[Line]] = []
+    for line in section.lines:
+        if _LABELLED.match(line.stripped):
+            blocks.append([line])
+        elif blocks and line.stripped and (_BULLET.match(line.text) or line.text[:1] in " \t"):
+            blocks[-1].append(line)
+        elif blocks and line.stripped:
+            blocks.append([])  # the block ended; what follows belongs to the section
+    return [p for p in (_project(b) for b in blocks if b) if p is not None]
+
+
+_FREELANCE = re.compile(r"\b(?:freelance\w*|contract\w*|upwork|fiverr|client)\b", re.IGNORECASE)
+_BUILT_NAME = re.compile(
+    r"\b(?i:built|developed|created|made|delivered|shipped)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+)
+
+
+def _freelance_projects(section: Section) -> list[Project]:
+    """A named app built for a client, listed under Experience, is a project."""
+    entries: list[list[Line]] = []
+    for line in section.lines:
+        heads = line.stripped and not _BULLET.match(line.text) and not line.text[:1].isspace()
+        if heads and (
+            not entries or not _BULLET.match(entries[-1][-1].text) or _FREELANCE.search(line.text)
+        ):
+            entries.append([line])
+            continue
+        if entries:
+            entries[-1].append(line)
+    projects = []
+    for entry in entries:
+        body = _joined(entry)
+        if not _FREELANCE.search(_joined(entry[:2])):
+            continue
+        built = _BUILT_NAME.search(body)
+        if built and technologies(body):
+            start, end = entry[0].start, entry[-1].end
+            summary = _sentence_around(body, built.start())
+            projects.append(
+                _make_project(_short_name(built.group("name")), summary, body, start, end)
+            )
+    return projects
+
+
 def extract_profile(text: str) -> Profile:
+    text = _delatex(text)
     sections = split_sections(text)
     headed = [s for s in sections if s.kind != "preamble"]
     notes: list[str] = []
@@ -243,6 +332,11 @@ def extract_profile(text: str) -> Profile:
         ):
             # freelance work that names what was built counts; internships and jobs do not
             projects += [p for p in _projects_in(section) if p.stack]
+        elif section.kind == "experience":
+            projects += _freelance_projects(section)
+            projects += _labelled_projects(section)
+        else:
+            projects += _labelled_projects(section)
     skills: list[str] = []
     for section in sections:
         if section.kind == "skills":
@@ -297,14 +391,16 @@ def _joined(lines: list[Line]) -> str:
 
 def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool:
     text = line.stripped
+    if _LABELLED.match(text) or _slug_title(line.text):
+        return True
     if not text or _FIELD_LINE.match(text):
         return False
     if re.match(r"^[*_](?![*_\s])", text):
         return False  # an italic subtitle under a heading: "*Canteen backend · Django*"
     if text.startswith("#") or re.match(r"^\*\*[^*]+\*\*", text) or _NUMBERED.match(text):
         return True
-    if _TITLE_MARK.match(text):
-        return True
+    if _TITLE_MARK.match(text) and not line.text[:1].isspace():
+        return True  # an indented mark is a bullet of the item above
     head, _, rest = _split_title(text)
     if rest and len(text) <= 160 and technologies(rest) and len(head.split()) <= 8:
         return not _BULLET.match(line.text) or bool(_STACK_PAREN.match(line.text))
@@ -325,12 +421,24 @@ def _projects_in(section: Section) -> list[Project]:
     table = [line for line in lines if line.stripped.startswith("|")]
     if len(table) >= 3:
         return _table_projects(table)
+    piped = [line for line in lines if line.stripped.count(" | ") >= 2]
+    if len(piped) >= 2 and piped[0].stripped.split(" | ")[0].lower() in TABLE_HEADS:
+        return _table_projects(piped)  # a Word table: "Project | Stack | Description"
     titles = [
         _is_title(
             line, lines[i - 1] if i else None, next((x for x in lines[i + 1 :] if x.stripped), None)
         )
         for i, line in enumerate(lines)
     ]
+    for i, line in enumerate(lines):  # "All on github.com/me:" introduces the titles below it
+        following = next((j for j in range(i + 1, len(lines)) if lines[j].stripped), None)
+        if (
+            titles[i]
+            and line.stripped.endswith(":")
+            and following is not None
+            and titles[following]
+        ):
+            titles[i] = False
     if not any(titles):  # a list of one bullet per project ("- MediBook (Django): ...")
         titles = [
             bool(_BULLET.match(line.text)) and not line.text.startswith((" ", "\t"))
@@ -359,7 +467,7 @@ def _table_projects(rows: list[Line]) -> list[Project]:
         cells = [c.strip() for c in row.stripped.strip("|").split("|")]
         if not cells or set("".join(cells)) <= set("-: "):
             continue
-        if cells[0].lower() in ("project", "name", "project name"):
+        if cells[0].lower() in TABLE_HEADS:
             continue
         name = _short_name(cells[0].strip("*_ "))
         if not name:
@@ -371,6 +479,8 @@ def _table_projects(rows: list[Line]) -> list[Project]:
 
 def _project(block: list[Line]) -> Project | None:
     title = block[0].stripped
+    if len(block) == 1 and title.endswith(":") and not technologies(title):
+        return None  # an introduction ("All on github.com/me:"), not an item
     body = _joined(block)
     name = _name_from(title)
     if not name:
@@ -406,7 +516,21 @@ def _split_title(text: str) -> tuple[str, str, str]:
     return body[: match.start()], match.group(0), body[match.end() :]
 
 
+def _slug_title(text: str) -> str:
+    """The name of a "- url-shortener — FastAPI + Redis, ..." line, or ''."""
+    slug = _SLUG_BULLET.match(text)
+    if slug and technologies(slug.group("rest")) and not text.startswith((" ", "\t")):
+        return slug.group("name")
+    return ""
+
+
 def _name_from(title: str) -> str:
+    slug = _slug_title(title)
+    if slug:
+        return _short_name(slug)
+    labelled = _LABELLED.match(title)
+    if labelled:
+        title = labelled.group("name")
     text = _TITLE_MARK.sub("", _NUMBERED.sub("", title).lstrip("#").strip())
     text = _BULLET.sub("", text, count=1).strip() if _BULLET.match(text) else text
     bold = re.match(r"^\*\*([^*]+)\*\*", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 from interviewer.errors import UserError
 
@@ -66,7 +67,7 @@ def _pdf(data: bytes, name: str) -> Document:
         reader = PdfReader(io.BytesIO(data))
         pages = reader.pages
         count = len(pages)
-        texts = [page.extract_text() or "" for page in list(pages)[:MAX_PAGES]]
+        texts = [_page_text(page) for page in list(pages)[:MAX_PAGES]]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise DocumentError(f"{name} could not be read as a PDF: {exc}") from exc
     notes = []
@@ -79,6 +80,43 @@ def _pdf(data: bytes, name: str) -> Document:
             "a DOCX, or paste it"
         )
     return Document(text, "pdf", notes)
+
+
+def _page_text(page: Any) -> str:
+    """A page's text; a two-column page (a sidebar beside the main column, as CV templates
+    export) is read column by column instead of line by line across both."""
+    layout = page.extract_text(extraction_mode="layout") or ""
+    split = split_columns(layout)
+    return split if split is not None else (page.extract_text() or "")
+
+
+def split_columns(layout: str, gutter: int = 3, min_rows: int = 8) -> str | None:
+    """The left column, then the right one, when a vertical gutter of spaces runs down the
+    page at one position with text on both sides of it on at least `min_rows` lines; else
+    None (one column)."""
+    lines = [line.rstrip() for line in layout.split("\n")]
+    width = max((len(line) for line in lines), default=0)
+    best: tuple[int, int] | None = None
+    for x in range(max(gutter, width // 5), width * 4 // 5):
+        both = clear = crossing = 0
+        for line in lines:
+            if len(line) <= x:
+                continue
+            if line[x - gutter : x].strip():
+                crossing += 1  # text runs through the would-be gutter
+                continue
+            clear += 1
+            if line[:x].strip() and line[x] != " ":
+                both += 1
+        fits = both >= min_rows and crossing <= 0.05 * (clear + crossing)
+        if fits and (best is None or both > best[1]):
+            best = (x, both)
+    if best is None:
+        return None
+    x = best[0]
+    left = [line[:x].strip() for line in lines]
+    right = [line[x:].strip() for line in lines]
+    return "\n".join([*left, "", *right])
 
 
 def _docx(data: bytes, name: str) -> Document:

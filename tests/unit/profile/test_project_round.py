@@ -120,3 +120,15 @@ def test_reading_a_cv_refuses_bad_input_clearly(tmp_path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(ProfileError, match="empty"):
         profile_panel.read_cv(str(empty), "")
+
+
+def test_the_second_tuning_set_of_cv_layouts_holds() -> None:
+    """Two-column PDF exports, key: value blocks, repository-name lists, freelance work
+    under Experience, emoji bullets, projects in an Academic section, LaTeX source and a
+    Word table (evals/data/cv_dev2, tuning): a regression guard."""
+    from interviewer.evals.profile_suite import run_profiles
+
+    figures = run_profiles(PROJECT_ROOT / "evals" / "data" / "cv_dev2")
+    for name in ("project_precision", "project_recall", "technology_precision"):
+        assert figures[name] >= 0.95, (name, figures[name])
+    assert figures["technology_recall"] >= 0.95
