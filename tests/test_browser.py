@@ -4,6 +4,7 @@ then the coach's login, override and export. Screenshots go to artifacts/screens
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,18 @@ def browser():
         )
         yield instance
         instance.close()
+
+
+def open_transcript(browser: Any, url: str, session_id: str) -> Any:
+    """The coach desk, logged in, with one session's transcript open."""
+    coach = browser.new_page(viewport={"width": 1400, "height": 1000})
+    coach.set_default_timeout(30_000)
+    coach.goto(f"{url}/coach/")
+    coach.locator("#username").fill("coach")
+    coach.locator("#password").fill(COACH_PASSWORD)
+    coach.get_by_role("button", name="Log in").click()
+    coach.locator("#coach-sessions [role=gridcell]", has_text=session_id).first.click()
+    return coach
 
 
 def _shot(page, name: str) -> None:
@@ -116,7 +129,11 @@ def test_candidate_interview_then_coach_review(running_app, browser) -> None:
     assert coach.evaluate("window.__xss") is None
     coach.locator("#coach-reason textarea").fill("Specific and measured; action is clearly hers.")
     coach.locator("#coach-save").click()
-    coach.locator("#coach-status").get_by_text("Saved override").wait_for()
+    try:
+        coach.locator("#coach-status").get_by_text("Saved override").wait_for()
+    except Exception:
+        _shot(coach, "3-coach-save-failed")
+        raise
     try:
         with coach.expect_download() as transcript_pdf:
             coach.locator("#coach-exports a", has_text="PDF").click()

@@ -11,8 +11,7 @@ import pytest
 
 from interviewer.coding import sandbox
 from interviewer.storage.repository import SessionQuery
-from tests.support.paths import COACH_PASSWORD
-from tests.test_browser import _shot, browser  # noqa: F401 - the browser fixture
+from tests.test_browser import _shot, browser, open_transcript  # noqa: F401 - the browser fixture
 
 REASON = sandbox.probe()
 pytestmark = [
@@ -100,13 +99,7 @@ def test_coding_exercise_in_the_browser(running_app: Any, browser: Any) -> None:
     coding = [q for q in report.questions if q.type == "coding"]
     assert coding and coding[0].score is not None and coding[0].coding is not None
 
-    coach = browser.new_page(viewport={"width": 1400, "height": 1000})
-    coach.set_default_timeout(30_000)
-    coach.goto(f"{url}/coach/")
-    coach.locator("#username").fill("coach")
-    coach.locator("#password").fill(COACH_PASSWORD)
-    coach.get_by_role("button", name="Log in").click()
-    coach.locator("#coach-sessions [role=gridcell]", has_text=session_id).first.click()
+    coach = open_transcript(browser, url, session_id)
     transcript = coach.locator("#coach-transcript")
     transcript.get_by_text("Code runs").first.wait_for()
     transcript.get_by_text("coding", exact=False).first.wait_for()

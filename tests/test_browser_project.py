@@ -13,7 +13,7 @@ import pytest
 
 from interviewer.storage.repository import SessionQuery
 from tests.support.paths import COACH_PASSWORD, FIXTURES, ROOT
-from tests.test_browser import _shot, browser, pytestmark  # noqa: F401 - fixture and marks
+from tests.test_browser import _shot, browser, open_transcript, pytestmark  # noqa: F401 - fixture and marks
 
 
 @pytest.fixture
@@ -105,13 +105,7 @@ def test_cv_upload_correction_and_project_round(project_app: Any, browser: Any) 
     project = [q for q in report.questions if q.project is not None]
     assert project and project[0].project_name == RENAMED
 
-    coach = browser.new_page(viewport={"width": 1400, "height": 1000})
-    coach.set_default_timeout(30_000)
-    coach.goto(f"{url}/coach/")
-    coach.locator("#username").fill("coach")
-    coach.locator("#password").fill(COACH_PASSWORD)
-    coach.get_by_role("button", name="Log in").click()
-    coach.locator("#coach-sessions [role=gridcell]", has_text=session_id).first.click()
+    coach = open_transcript(browser, url, session_id)
     transcript = coach.locator("#coach-transcript")
     transcript.get_by_text(f"project {project[0].score}").first.wait_for()
     assert "ownership" in transcript.inner_text()

@@ -27,7 +27,7 @@ _CLASSES: dict[Complexity, Callable[[float], float]] = {
     Complexity.exponential: lambda n: n * math.log(2),
 }
 # The power of n each class grows by, for the verdict: neighbours share a step.
-_STEP = {
+STEP = {
     Complexity.constant: 0,
     Complexity.logarithmic: 0,
     Complexity.linear: 1,
@@ -91,7 +91,7 @@ def measure(points: Sequence[tuple[int, float]], expected: Complexity) -> Measur
         )
         return result
     result.slope = round(log_log_slope(points), 2)
-    if _STEP[expected] >= 1 and max(seconds for _, seconds in points) < TOO_FAST_S:
+    if STEP[expected] >= 1 and max(seconds for _, seconds in points) < TOO_FAST_S:
         result.verdict = "too fast to measure"
         result.message = (
             f"too fast to tell apart at these sizes (at most "
@@ -99,7 +99,7 @@ def measure(points: Sequence[tuple[int, float]], expected: Complexity) -> Measur
         )
         return result
     result.measured = classify(points)
-    step, want = _STEP[result.measured], _STEP[expected]
+    step, want = STEP[result.measured], STEP[expected]
     if step > want:
         result.verdict = "slower than expected"
         result.message = f"looks like {result.measured.value}; expected {expected.value}"

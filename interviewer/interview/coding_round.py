@@ -13,6 +13,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from interviewer.coding.complexity import STEP
 from interviewer.coding.runner import Verdict
 from interviewer.coding.schema import Complexity, Problem
 from interviewer.knowledge.schema import Difficulty, KeyPoint, Question, QuestionType
@@ -26,15 +27,6 @@ NOTE_COMPLEXITY = "Coding follow-up: complexity, against the measurement"
 NOTE_EDGE = "Coding follow-up: the first failing test"
 NOTE_ALTERNATIVE = "Coding follow-up: an alternative approach"
 
-_STEP = {
-    Complexity.constant: 0,
-    Complexity.logarithmic: 0,
-    Complexity.linear: 1,
-    Complexity.linearithmic: 1,
-    Complexity.quadratic: 2,
-    Complexity.cubic: 3,
-    Complexity.exponential: 9,
-}
 _CLAIMS: list[tuple[re.Pattern[str], Complexity]] = [
     (re.compile(r"o\(\s*n\s*(\*|\s)?\s*log\s*\(?\s*n\s*\)?\s*\)|n\s*log\s*n|linearithmic"),
      Complexity.linearithmic),
@@ -150,7 +142,7 @@ def true_complexity(problem: Problem, verdict: Verdict | None) -> Complexity:
     """What the candidate's code costs: the measurement when it is a whole step away from
     the expected class, else the expected class (timing cannot tell n from n log n)."""
     measured = verdict.complexity.measured if verdict and verdict.complexity else None
-    if measured is None or _STEP[measured] == _STEP[problem.complexity]:
+    if measured is None or STEP[measured] == STEP[problem.complexity]:
         return problem.complexity
     return measured
 
@@ -259,7 +251,7 @@ def _efficiency(problem: Problem, verdict: Verdict | None) -> CodingPart:
         )
     evidence = [measurement.message, f"log-log slope {measurement.slope}"]
     evidence += [f"n={n}: {seconds * 1000:.2f} ms" for n, seconds in measurement.points[-2:]]
-    gap = _STEP[measurement.measured] - _STEP[problem.complexity]
+    gap = STEP[measurement.measured] - STEP[problem.complexity]
     if gap <= 0:
         return CodingPart(score=2, evidence=evidence)
     tip = f"Look for a way to reach {problem.complexity.value}: {problem.hints[-1]}"
@@ -292,7 +284,7 @@ def _communication(
         )
     truth = true_complexity(problem, verdict)
     evidence: list[str] = []
-    claim_ok = claimed is not None and _STEP[claimed] == _STEP[truth]
+    claim_ok = claimed is not None and STEP[claimed] == STEP[truth]
     if claimed is None:
         evidence.append("no complexity stated")
     elif claim_ok:

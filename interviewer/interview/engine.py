@@ -328,7 +328,7 @@ class InterviewEngine:
             ),
         )
         received = replace(turn, answer=approach, answer_status=AnswerStatus.received)
-        reply = self._settle_coding(_with_turn(self.repo.get_session(session_id), received))
+        reply = self._score_and_advance(_with_turn(self.repo.get_session(session_id), received))
         return replace(reply, messages=[*said, *reply.messages], verdict=verdict)
 
     def code_runs(self, session_id: str) -> list[CodeRun]:
@@ -373,26 +373,6 @@ class InterviewEngine:
             ),
         )
         return Reply(session.id, [CODING_NOTED], None, turn, False)
-
-    def _settle_coding(self, session: Session) -> Reply:
-        turn = session.turns[-1]
-        log: list[LLMCall] = []
-        try:
-            score = self._score(session, turn, log)
-        except Exception:
-            self.repo.record_calls(session.id, turn.seq, log)
-            raise
-        self.repo.write(
-            session.id,
-            Writes(
-                score=(turn.id, score),
-                status=(turn.id, AnswerStatus.answered),
-                calls=[(turn.seq, call) for call in log],
-            ),
-        )
-        scored = replace(turn, answer_status=AnswerStatus.answered, scores=(*turn.scores, score))
-        reply = self._advance(_with_turn(session, scored), [])
-        return Reply(session.id, reply.messages, score, reply.current, reply.finished, reply.report)
 
     def _score_coding(
         self, session: Session, turn: Turn, problem: Problem, log: list[LLMCall]
@@ -460,7 +440,7 @@ class InterviewEngine:
     def _settle_and_advance(self, session: Session) -> Reply:
         turn = session.turns[-1]
         if turn.kind is TurnKind.main and self.problem_for(turn) is not None:
-            return self._settle_coding(session)  # a Submit stored, then a crash: resume
+            return self._score_and_advance(session)  # a Submit stored, then a crash: resume
         earlier = [
             t.answer
             for t in session.turns[:-1]
@@ -473,6 +453,12 @@ class InterviewEngine:
             offered = kind is AnswerKind.dont_know and self._hint_offer(settled) is not None
             line = HINT_OFFER_OPENING if offered else MOVE_ON[kind]
             return self._advance(settled, [line], Writes(status=(turn.id, status)))
+        return self._score_and_advance(session)
+
+    def _score_and_advance(self, session: Session) -> Reply:
+        """Score the last turn (an answer, or a coding exercise's first Submit), commit it,
+        and move on."""
+        turn = session.turns[-1]
         log: list[LLMCall] = []
         try:
             score = self._score(session, turn, log)

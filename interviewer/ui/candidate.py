@@ -82,7 +82,8 @@ class RoomComponents:
     star_chart: Any
     coding_panel: Any
     code_result: Any
-    fill_editor: Any = None  # (function, inputs, outputs): the editor after an event
+    editor: Any = None  # the code editor and the exercise it shows: inputs and outputs of
+    editor_problem: Any = None  # the room's events, not RoomView fields (see with_editor)
 
     def outputs(self) -> list[Any]:
         return [getattr(self, name) for name in RoomView.__dataclass_fields__]
@@ -90,6 +91,19 @@ class RoomComponents:
     def updates(self, view: RoomView) -> dict[Any, Any]:
         """Every output gets a value (never a skip)."""
         return {getattr(self, name): getattr(view, name) for name in RoomView.__dataclass_fields__}
+
+    def with_editor(
+        self, room: CandidateRoom, view: RoomView, code: str, shown: str
+    ) -> dict[Any, Any]:
+        """The view's updates and the editor's: the starter code when a new exercise opens,
+        otherwise the candidate's own code stays (it is theirs: nothing the server keeps
+        depends on it). In the same event, so an action costs one request, not two."""
+        current = room.current_problem(view.session_id)
+        if current is None:
+            code, shown = code or "", ""
+        elif current[0] != shown:
+            shown, code = current
+        return {**self.updates(view), self.editor: code or "", self.editor_problem: shown}
 
 
 def _address(request: gr.Request | None) -> str:
@@ -530,6 +544,7 @@ def build_candidate_room(
                     end = gr.Button("End interview", variant="stop", elem_id="end")
                 with gr.Column(visible=False, elem_id="coding-panel") as coding_panel:
                     editor = gr.Code(
+                        value="",  # a default, so API clients may leave the editor out
                         language="python",
                         label="Your code",
                         lines=14,
@@ -599,19 +614,9 @@ def build_candidate_room(
         coding_panel,
         code_result,
     )
+    parts.editor, parts.editor_problem = editor, editor_problem
     outputs = parts.outputs()
-    editor_io = ([session_state, editor, editor_problem], [editor, editor_problem])
-
-    def fill_editor(session_id: str, code: str, shown: str) -> tuple[str, str]:
-        """The starter code when a new exercise opens; otherwise the candidate's own code
-        stays in the editor (it is theirs: nothing the server keeps depends on it)."""
-        current = room.current_problem(session_id)
-        if current is None:
-            return code or "", ""
-        problem_id, starter = current
-        return (starter, problem_id) if problem_id != shown else (code or "", shown)
-
-    parts.fill_editor = (fill_editor, *editor_io)
+    with_editor = [*outputs, editor, editor_problem]
 
     def on_start(
         who: str,
@@ -625,28 +630,38 @@ def build_candidate_room(
         profile: Profile | None,
         projects_table: Any,
         project_count: float,
+        source: str,
+        problem: str,
         request: gr.Request,
     ) -> dict[Any, Any]:
         try:
             fixed = profile_panel.corrected(profile, projects_table)
         except UserError as exc:
             view = room.view("", shown, "", (str(exc),))
-            return {**parts.updates(view), code_state: code_held, code_box: code_held}
+            updates = parts.with_editor(room, view, source, problem)
+            return {**updates, code_state: code_held, code_box: code_held}
         view, code = room.start(
             who, areas, level, count, job_text, shown, code_held, exercises, fixed,
             project_count, request,
         )  # fmt: skip
-        return {**parts.updates(view), code_state: code, code_box: code}
+        return {**parts.with_editor(room, view, source, problem), code_state: code, code_box: code}
 
     def on_send(
-        text: str, session_id: str, shown: str, request: gr.Request
+        text: str, session_id: str, shown: str, source: str, problem: str, request: gr.Request
     ) -> Iterator[dict[Any, Any]]:
+        last = None
         for view in room.send(text, session_id, shown, request):
-            yield parts.updates(view)
+            last = view
+            yield {**parts.updates(view), editor: source, editor_problem: problem}
+        if last is not None:  # the reply may open an exercise: its starter code, same event
+            yield parts.with_editor(room, last, source, problem)
 
     def action(handler: Any) -> Any:
-        def run(session_id: str, text: str, shown: str, request: gr.Request) -> dict[Any, Any]:
-            return parts.updates(handler(session_id, text, shown, request))
+        def run(
+            session_id: str, text: str, shown: str, source: str, problem: str, request: gr.Request
+        ) -> dict[Any, Any]:
+            view = handler(session_id, text, shown, request)
+            return parts.with_editor(room, view, source, problem)
 
         return run
 
@@ -670,17 +685,19 @@ def build_candidate_room(
             profile_state,
             cv_table,
             project_questions,
+            editor,
+            editor_problem,
         ],
-        [*outputs, code_state, code_box],
+        [*with_editor, code_state, code_box],
         api_name="start",
-    ).then(fill_editor, *editor_io, api_visibility="private")
+    )
     gr.on(
         [send.click, answer.submit],
         on_send,
-        [answer, session_state, feedback],
-        outputs,
+        [answer, session_state, feedback, editor, editor_problem],
+        with_editor,
         api_name="send",
-    ).then(fill_editor, *editor_io, api_visibility="private")
+    )
     for button, handler, api in (
         (skip, room.skip, "skip"),
         (hint, room.hint, "hint"),
@@ -688,8 +705,11 @@ def build_candidate_room(
         (end, room.end, "end"),
     ):
         button.click(
-            action(handler), [session_state, answer, feedback], outputs, api_name=api
-        ).then(fill_editor, *editor_io, api_visibility="private")
+            action(handler),
+            [session_state, answer, feedback, editor, editor_problem],
+            with_editor,
+            api_name=api,
+        )
     # No editor refresh after Run or Submit: the exercise stays the same, and the
     # candidate may already be typing again.
     for button, kind in ((run_code, "run"), (submit_code, "submit")):
@@ -697,14 +717,16 @@ def build_candidate_room(
             on_code(kind), [session_state, editor, feedback], outputs, api_name=f"{kind}_code"
         )
 
-    def on_resume(pasted: str, shown: str, request: gr.Request) -> dict[Any, Any]:
-        return parts.updates(room.resume_pasted(pasted, shown, request))
+    def on_resume(
+        pasted: str, shown: str, source: str, problem: str, request: gr.Request
+    ) -> dict[Any, Any]:
+        return parts.with_editor(room, room.resume_pasted(pasted, shown, request), source, problem)
 
     read_cv.click(
         room.read_cv, [cv_file, cv_text], [profile_state, cv_table, cv_status], api_name="read_cv"
     )
-    resume.click(on_resume, [resume_id, feedback], outputs, api_name="resume").then(
-        fill_editor, *editor_io, api_visibility="private"
+    resume.click(
+        on_resume, [resume_id, feedback, editor, editor_problem], with_editor, api_name="resume"
     )
     show.click(
         room.history, [code_box], [history_table, history_plot, history_note], api_name="history"

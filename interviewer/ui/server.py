@@ -145,12 +145,11 @@ def build_candidate_app(
         )
 
         def on_load(session_id: str, request: gr.Request) -> dict[Any, Any]:
-            return parts.updates(room.resume(session_id, AFTER_EACH, request))
+            return parts.with_editor(room, room.resume(session_id, AFTER_EACH, request), "", "")
 
-        # Reloading the page resumes the interview held in this browser.
-        demo.load(on_load, [session_state], parts.outputs()).then(
-            *parts.fill_editor, api_visibility="private"
-        )
+        # Reloading the page resumes the interview held in this browser (an open coding
+        # exercise comes back with its starter code: the editor's text is not kept).
+        demo.load(on_load, [session_state], [*parts.outputs(), parts.editor, parts.editor_problem])
         demo.load(lambda value: value, [code_state], [code_box])
     blocks: gr.Blocks = demo
     return blocks
