@@ -80,3 +80,23 @@ def test_a_project_question_is_asked_scored_and_probed(project_engine: Any) -> N
     assert "## Your projects" in report_markdown(ended.report)
     text = transcript_markdown(transcript(engine, reply.session_id))
     assert "project" in text and "ownership 2/2" in text
+
+
+def test_the_candidate_can_remove_their_cv_from_an_interview(project_engine: Any) -> None:
+    engine = project_engine
+    profile = Profile(
+        kind="cv",
+        projects=[Project(name="ShopEasy", stack=["Flask"], span=Span(start=0, end=1))],
+    )
+    plan = build_plan(engine.kb, questions=1, profile=profile, project_slots=2)
+    reply = engine.start("Asha", plan, seed=4)
+    dropped = engine.forget_profile(reply.session_id)
+    stored = engine.repo.get_session(reply.session_id)
+    after = type(plan).model_validate_json(stored.plan_json)
+    assert after.profile is None
+    asked = sum(1 for t in stored.turns if t.kind.value == "main")
+    assert dropped == sum(1 for s in plan.slots[asked:] if s.kind == "project") > 0
+    assert all(s.kind != "project" for s in after.slots[asked:])
+    assert all(s.project is None and s.prompt is None for s in after.slots[asked:])
+    ended = engine.end(reply.session_id)
+    assert ended.finished

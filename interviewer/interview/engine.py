@@ -331,6 +331,23 @@ class InterviewEngine:
         reply = self._score_and_advance(_with_turn(self.repo.get_session(session_id), received))
         return replace(reply, messages=[*said, *reply.messages], verdict=verdict)
 
+    def forget_profile(self, session_id: str) -> int:
+        """Remove the CV's profile from a session: the profile itself, and the project
+        questions not yet asked (they become bank questions of the same area). What was
+        already asked and answered stays in the transcript, as said. Returns how many
+        project slots were dropped."""
+        session = self.repo.get_session(session_id)
+        plan = InterviewPlan.model_validate_json(session.plan_json)
+        asked = len([t for t in session.turns if t.kind is TurnKind.main])
+        dropped = 0
+        for index, slot in enumerate(plan.slots):
+            if slot.kind == "project" and index >= asked:
+                plan.slots[index] = PlanSlot(area=slot.area, difficulty=None, kind="question")
+                dropped += 1
+        plan.profile = None
+        self.repo.replace_plan(session_id, plan.model_dump_json())
+        return dropped
+
     def code_runs(self, session_id: str) -> list[CodeRun]:
         return self.repo.code_runs(session_id)
 

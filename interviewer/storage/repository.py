@@ -207,6 +207,14 @@ class Repository:
             )
         return session_id
 
+    def replace_plan(self, session_id: str, plan_json: str) -> None:
+        """A session's plan rewritten (the candidate removed their CV's profile from it)."""
+        with self._session.begin() as db:
+            row = db.get(SessionRow, session_id)
+            if row is None:
+                raise SessionNotFound()
+            row.plan_json = plan_json
+
     def get_session(self, session_id: str) -> records.Session:
         with self._session() as db:
             row = db.scalar(

@@ -347,6 +347,28 @@ class CandidateRoom:
             return None, profile_panel.table(None), str(exc)
         return profile, profile_panel.table(profile), line
 
+    def forget_cv(
+        self, session_id: str, request: gr.Request | None = None
+    ) -> tuple[None, Any, str]:
+        """Drop the CV: from this browser's state, and from the interview it started."""
+        message = "Your CV is removed from this page."
+        if session_id:
+            try:
+                with self.limits.running(_address(request)):
+                    dropped = self.engine.forget_profile(session_id)
+                message = (
+                    "Your CV's profile is removed from this interview"
+                    + (
+                        f" ({dropped} project question(s) not yet asked are replaced)."
+                        if dropped
+                        else "."
+                    )
+                    + " Questions already asked stay in the transcript."
+                )
+            except UserError as exc:
+                message = str(exc)
+        return None, profile_panel.table(None), message
+
     def run_code(
         self,
         session_id: str,
@@ -497,7 +519,9 @@ def build_candidate_room(
                         max_length=profile_panel.MAX_PASTE,
                         elem_id="cv-text",
                     )
-                    read_cv = gr.Button("Read my CV", elem_id="read-cv")
+                    with gr.Row():
+                        read_cv = gr.Button("Read my CV", elem_id="read-cv")
+                        forget_cv = gr.Button("Remove my CV", elem_id="forget-cv")
                     cv_status = gr.Markdown(elem_id="cv-status")
                     cv_table = gr.Dataframe(
                         headers=profile_panel.COLUMNS,
@@ -724,6 +748,9 @@ def build_candidate_room(
 
     read_cv.click(
         room.read_cv, [cv_file, cv_text], [profile_state, cv_table, cv_status], api_name="read_cv"
+    )
+    forget_cv.click(
+        room.forget_cv, [session_state], [profile_state, cv_table, cv_status], api_name="forget_cv"
     )
     resume.click(
         on_resume, [resume_id, feedback, editor, editor_problem], with_editor, api_name="resume"
