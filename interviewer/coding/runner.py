@@ -305,7 +305,11 @@ class CodeRunner:
             elif name == "compile_error":
                 error = event.get("error") or {}
                 verdict.status = "error"
-                verdict.error = "the code did not compile: " + _describe_error(error)
+                missing = "does not define a function" in str(error.get("message", ""))
+                lead = "" if missing else "the code failed while loading: "
+                if error.get("type") == "SyntaxError":
+                    lead = "the code did not compile: "
+                verdict.error = lead + _describe_error(error)
             elif name == "case":
                 reported[str(event["id"])] = event
                 running = ""
