@@ -31,6 +31,9 @@ pytestmark = pytest.mark.server
 PLANTED = "planted-" + secrets.token_hex(12)  # in the app's environment; read by nothing
 SECRET_KEY = "signing-" + secrets.token_hex(12)
 AFTER = "after each answer"
+# The set-up panel's other inputs, as a raw API client sends them: no coding exercise, an
+# empty project table, two project questions, and the (empty) code editor.
+START_REST = [0, {"headers": ["project", "stack", "your role"], "data": []}, 2, ""]
 ANSWER = "A dict is a hash table: the key's hash picks a slot, so lookups are O(1) on average."
 OPEN_LIMITS = {  # for probes that must reach the handlers, not the rate limits
     "INTERVIEWER_EVENTS_PER_MINUTE": "100000",
@@ -82,7 +85,9 @@ class App:
             return {"interviewer_coach": browser.cookies["interviewer_coach"]}
 
     def start(self, client: RawClient, name: str = "Asha", questions: int = 3) -> str:
-        result = client.call("start", [name, ["core-python"], "mixed", questions, "", AFTER, ""])
+        result = client.call(
+            "start", [name, ["core-python"], "mixed", questions, "", AFTER, "", *START_REST]
+        )
         assert result.completed, result.body[:500]
         return str(result.output[1])
 
@@ -201,7 +206,7 @@ def test_a_second_process_can_open_the_database_and_nothing_is_lost(open_app: Ap
     )
     assert reader.returncode == 0, reader.stderr
     for session_id in sessions:  # the server keeps writing after the other process opened it
-        assert client.call("send", [ANSWER, session_id, AFTER]).completed
+        assert client.call("send", [ANSWER, session_id, AFTER, ""]).completed
     database = app.settings.data_dir / "interviewer.db"
     with sqlite3.connect(database) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -266,7 +271,7 @@ def test_cookies_are_scoped_and_logins_expire(guarded_app: App) -> None:
 def test_candidate_codes_are_issued_and_look_ups_limited(guarded_app: App) -> None:
     app = guarded_app
     client = app.client("127.0.0.7")
-    result = client.call("start", ["Mallory", [], "mixed", 1, "", AFTER, "73"])
+    result = client.call("start", ["Mallory", [], "mixed", 1, "", AFTER, "73", *START_REST])
     assert result.completed
     issued = str(result.output[-1])
     assert issued != "73" and len(issued) >= 16  # >= 96 bits, chosen by the server
@@ -285,7 +290,7 @@ def test_downloads_need_the_right_link_or_a_coach(guarded_app: App) -> None:
     app = guarded_app
     client = app.client("127.0.0.8")
     session_id = app.start(client, questions=1)
-    ended = client.call("end", [session_id, "", AFTER])
+    ended = client.call("end", [session_id, "", AFTER, ""])
     links = [p.split('"')[0] for p in str(ended.output[7]).split('href="')[1:]]
     assert len(links) == 3
     assert httpx.get(f"{app.url}/{links[0]}").status_code == 200
@@ -366,7 +371,7 @@ def _turn_seconds(client: RawClient, session_id: str, turns: int) -> list[float]
     """A candidate's answers, one every two seconds (people type slower than that)."""
     times = []
     for _ in range(turns):
-        result = client.call("send", [ANSWER, session_id, AFTER])
+        result = client.call("send", [ANSWER, session_id, AFTER, ""])
         assert result.completed, result.body[:300]
         times.append(result.seconds)
         time.sleep(max(0.0, 2.0 - result.seconds))
@@ -417,7 +422,7 @@ def test_new_sessions_per_client_are_capped(guarded_app: App) -> None:
     client = app.client("127.0.0.9")
     made = 0
     for _ in range(45):
-        result = client.call("start", ["Bulk", [], "mixed", 1, "", AFTER, ""])
+        result = client.call("start", ["Bulk", [], "mixed", 1, "", AFTER, "", *START_REST])
         if result.status == 429:
             continue
         if result.completed and result.output[1]:

@@ -341,4 +341,7 @@ def serve(app: Any, settings: Settings) -> None:
         root_path=settings.root_path or "",
         proxy_headers=bool(settings.forwarded_allow_ips),
         forwarded_allow_ips=settings.forwarded_allow_ips or None,
+        # On SIGTERM, in-flight requests get 5 s; then open event streams (a browser or an
+        # API client that stays connected) are closed instead of holding the exit forever.
+        timeout_graceful_shutdown=5,
     )
