@@ -95,18 +95,21 @@ def cmd_local_server(args: argparse.Namespace) -> int:
 def cmd_profile(args: argparse.Namespace) -> int:
     """The profile extracted from a CV or README, and the project questions it leads to."""
     from interviewer.knowledge.loader import load_knowledge
-    from interviewer.profile.extract import extract_profile
     from interviewer.profile.questions import project_questions
     from interviewer.profile.reader import read_document
+    from interviewer.wiring import make_brain
 
     settings = _settings(args)
     path: Path = args.file
     if not path.is_file():
         raise UserError(f"{path}: no such file")
     document = read_document(path.read_bytes(), path.name)
-    profile = extract_profile(document.text)
+    kb = load_knowledge(settings.knowledge_dir)
+    # With a model, it finds the projects by line number; offline (or when it fails,
+    # labelled in `extractor` and the notes) the offline reader does.
+    profile = make_brain(settings, kb=kb).read_profile(document.text, [])
     profile.notes = document.notes + profile.notes
-    questions = project_questions(profile, load_knowledge(settings.knowledge_dir), job=args.job)
+    questions = project_questions(profile, kb, job=args.job)
     if args.json:
         print(
             json.dumps(
@@ -121,7 +124,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(f"{path.name} ({document.kind}): {len(profile.projects)} project(s)")
+    print(
+        f"{path.name} ({document.kind}, read by {profile.extractor}): {len(profile.projects)} project(s)"
+    )
     for project in profile.projects:
         print(
             f"- {project.name} [{', '.join(project.stack) or 'no stack found'}] role={project.role}"
@@ -293,13 +298,13 @@ def cmd_interview(args: argparse.Namespace) -> int:
     if not args.resume:
         profile = None
         if args.cv is not None:
-            from interviewer.profile.extract import extract_profile
             from interviewer.profile.reader import read_document
+            from interviewer.wiring import make_brain
 
             if not args.cv.is_file():
                 raise UserError(f"{args.cv}: no such file")
             document = read_document(args.cv.read_bytes(), args.cv.name)
-            profile = extract_profile(document.text)
+            profile = make_brain(settings, kb=kb).read_profile(document.text, [])
             profile.notes = document.notes + profile.notes
             found = ", ".join(p.name for p in profile.projects) or "no projects (bank questions)"
             print(f"CV {args.cv.name}: {found}")
@@ -427,6 +432,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("file", type=Path, help="PDF, DOCX, Markdown or text")
     profile.add_argument("--job", help="a job description: its stack decides which projects lead")
     profile.add_argument("--json", action="store_true", help="print profile and questions as JSON")
+    _brain_option(profile)
     profile.set_defaults(func=cmd_profile)
 
     local = sub.add_parser(

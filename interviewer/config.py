@@ -109,6 +109,14 @@ class Settings(BaseSettings):
             json_schema_extra={"example": "json_schema"},
         )
     )
+    structured_evidence: Literal["auto", "quotes", "sentences"] = Field(
+        default="auto",
+        description="How a score cites the answer: quotes (copied words, snapped to the "
+        "answer when near-verbatim) or sentences (the answer goes as numbered sentences and "
+        "the model cites their numbers, an enum its grammar enforces, so a quote cannot be "
+        "invented). auto: sentences for json_object (grammar servers), quotes otherwise.",
+        json_schema_extra={"example": "sentences"},
+    )
     scripted_latency_s: float = Field(
         default=0.0,
         ge=0,

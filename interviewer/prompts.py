@@ -74,7 +74,16 @@ def load_prompt(path: Path) -> Prompt:
         raise PromptError(f"{path}: invalid prompt: {problems}") from exc
 
 
-REQUIRED = ("ask_question", "follow_up", "reask", "score_star", "score_technical")
+REQUIRED = (
+    "ask_question",
+    "follow_up",
+    "reask",
+    "score_star",
+    "score_star_cited",
+    "score_technical",
+    "score_technical_cited",
+    "read_profile",
+)
 
 
 def check_prompts_dir(directory: Path) -> dict[str, Prompt]:

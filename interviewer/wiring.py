@@ -24,7 +24,7 @@ from interviewer.interview.selection import QuestionSelector
 from interviewer.knowledge.embedder import LocalMiniLMEmbedding
 from interviewer.knowledge.loader import KnowledgeBase, load_knowledge
 from interviewer.knowledge.store import KnowledgeStore
-from interviewer.llm.models import make_chat_model, parse_model, structured_mode
+from interviewer.llm.models import evidence_form, make_chat_model, parse_model, structured_mode
 from interviewer.prompts import load_prompts
 from interviewer.storage.repository import Repository
 
@@ -76,6 +76,7 @@ def make_brain(
     if judge is None and settings.judge_model:
         judge = chat_model(settings, settings.judge_model, kb)
     judge_model = settings.judge_model or model
+    judge_mode = structured_mode(settings, judge_model)
     return LLMBrain(
         chat,
         model,
@@ -84,7 +85,8 @@ def make_brain(
         judge=judge,
         judge_model=judge_model,
         max_attempts=settings.structured_max_attempts,
-        judge_mode=structured_mode(settings, judge_model),
+        judge_mode=judge_mode,
+        evidence=evidence_form(settings, judge_mode),
         max_tokens=settings.llm_max_tokens,
     )
 

@@ -79,10 +79,11 @@ def test_ab_against_a_baseline_prompt_folder(settings, tmp_path: Path) -> None:
     settings = settings.model_copy(update={"knowledge_dir": PROJECT_ROOT / "knowledge"})
     baseline = tmp_path / "prompts-v0"
     shutil.copytree(PROJECT_ROOT / "prompts", baseline)
-    star_prompt = baseline / "score_star.yaml"
-    star_prompt.write_text(
-        re.sub(r'^version: ".*"$', 'version: "0"', star_prompt.read_text(), flags=re.M)
-    )
+    for name in ("score_star.yaml", "score_star_cited.yaml"):  # quotes and sentence forms
+        star_prompt = baseline / name
+        star_prompt.write_text(
+            re.sub(r'^version: ".*"$', 'version: "0"', star_prompt.read_text(), flags=re.M)
+        )
     options = EvalOptions(
         suite="star",
         brain="scripted:mirror",

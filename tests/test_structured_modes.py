@@ -20,9 +20,9 @@ from interviewer.brains import prepare_answer
 from interviewer.brains.llm import STAR_BUDGET, LLMBrain
 from interviewer.evals.recording import Mode
 from interviewer.knowledge.loader import load_knowledge
-from interviewer.llm.models import ModelConfigError, structured_mode
+from interviewer.llm.models import ModelConfigError, evidence_form, structured_mode
 from interviewer.wiring import make_brain
-from tests.support.fakes import valid_star, valid_technical
+from tests.support.fakes import valid_star, valid_star_cited, valid_technical_cited
 from tests.support.fault_server import fault_server
 from tests.support.paths import FIXTURES
 
@@ -80,19 +80,62 @@ def test_json_schema_mode_sends_a_strict_schema(settings) -> None:
     assert body["max_tokens"] == STAR_BUDGET
 
 
-def test_json_object_mode_sends_the_schema_for_grammar_servers(settings) -> None:
+def test_json_object_mode_numbers_the_sentences_and_takes_sentence_numbers(settings) -> None:
+    """Grammar servers get the answer as numbered sentences and a schema whose citations are
+    an enum of those numbers: a small model cannot invent a quote (scoring.cited)."""
     question = load_knowledge(FIXTURES / "knowledge").question("py.dict-lookup")
     answer = "A dict is a hash table. Lookups are O(1) on average."
     with fault_server() as (url, state):
-        state.content = valid_technical(answer, key_points=3, covered=1, score=2)
+        state.content = valid_technical_cited(key_points=3, covered=1, score=2)
         record = _brain(settings, url, "json_object").score_technical(
             question, prepare_answer(answer), []
         )
+    assert state.requests == 1
     assert record.brain == "llm" and record.technical is not None
-    fmt = state.bodies[-1]["response_format"]
+    assert record.prompt_version == "score_technical_cited@1"
+    assert [kp.covered for kp in record.technical.key_points] == [True, False, False]
+    assert record.technical.key_points[0].evidence == ["A dict is a hash table."]
+    body = state.bodies[-1]
+    fmt = body["response_format"]
     assert fmt["type"] == "json_object"
-    assert fmt["schema"]["properties"]["key_points"]["type"] == "array"
-    assert "$defs" not in _system_text(state.bodies[-1])
+    points = fmt["schema"]["properties"]["key_points"]
+    assert points["required"] == ["point_1", "point_2", "point_3"]
+    assert points["properties"]["point_1"]["items"]["enum"] == [1, 2]
+    assert fmt["schema"]["properties"]["score"]["enum"] == [0, 1, 2, 3, 4, 5]
+    user = body["messages"][-1]["content"]
+    assert "[1] A dict is a hash table.\n[2] Lookups are O(1) on average." in user
+    assert "$defs" not in _system_text(body)
+
+
+def test_a_sentence_number_the_answer_lacks_is_reasked_with_the_error(settings) -> None:
+    """Where no grammar enforces the enum (plain servers), a wrong number is caught and said."""
+    with fault_server() as (url, state):
+        state.content = valid_star_cited(sentence=9)
+        log: list = []
+        record = _brain(settings, url, "plain", structured_evidence="sentences").score_star(
+            QUESTION, prepare_answer(ANSWER), log
+        )
+    assert state.requests == 3
+    assert (
+        "sentence 9 does not exist (the answer has sentences 1..4)"
+        in (state.bodies[1]["messages"][-1]["content"])
+    )
+    assert record.brain == "offline-fallback"
+
+
+def test_star_by_sentence_numbers_derives_missing_and_quotes_exact_sentences(settings) -> None:
+    reply = json.loads(valid_star_cited(overall=3))
+    reply["task"] = {"sentences": [], "score": 0}
+    reply["action"] = {"sentences": [3, 3], "score": 2}
+    with fault_server() as (url, state):
+        state.content = json.dumps(reply)
+        record = _brain(settings, url, "json_object").score_star(
+            QUESTION, prepare_answer(ANSWER), []
+        )
+    assert record.brain == "llm" and record.star is not None
+    assert record.star.missing == ["task"]
+    assert record.star.action.evidence == ["I profiled the endpoints and added an index."]
+    assert "missing" not in state.bodies[-1]["response_format"]["schema"]["properties"]
 
 
 def test_tool_calling_mode_forces_the_score_tool_and_reads_its_arguments(settings) -> None:
@@ -129,7 +172,7 @@ def test_a_near_verbatim_quote_is_snapped_not_reasked(settings) -> None:
     reply = json.loads(valid_star(ANSWER, overall=3))
     reply["action"]["evidence"] = ["i profiled the endpoints and added an index..."]
     reply["result"]["evidence"] = ["Latency fell by 60 %"]
-    record, state, log = _score_star(settings, "json_object", json.dumps(reply))
+    record, state, log = _score_star(settings, "json_schema", json.dumps(reply))
     assert state.requests == 1
     assert record.brain == "llm" and record.star is not None
     assert record.star.action.evidence == ["I profiled the endpoints and added an index"]
@@ -140,7 +183,7 @@ def test_a_near_verbatim_quote_is_snapped_not_reasked(settings) -> None:
 def test_an_invented_quote_is_still_reasked(settings) -> None:
     reply = json.loads(valid_star(ANSWER, overall=3))
     reply["result"]["evidence"] = ["We won a national award for it"]
-    record, state, log = _score_star(settings, "json_object", json.dumps(reply))
+    record, state, log = _score_star(settings, "json_schema", json.dumps(reply))
     assert state.requests == 3  # first try and two re-asks with the error, then fallback
     assert "does not occur verbatim" in state.bodies[1]["messages"][-1]["content"]
     assert record.brain == "offline-fallback"
@@ -166,6 +209,11 @@ def test_modes_resolve_from_the_provider_and_refuse_a_wire_format_it_lacks(setti
     assert structured_mode(local, "openai:qwen2.5-coder-1.5b") == "json_object"
     assert structured_mode(auto, "anthropic:claude-3-5-haiku-latest") == "tool_calling"
     assert structured_mode(auto, "scripted:mirror") == "json_object"
+    assert evidence_form(auto, "json_object") == "sentences"  # a grammar enforces the numbers
+    assert evidence_form(auto, "json_schema") == "quotes"
+    assert evidence_form(auto, "tool_calling") == "quotes"
+    quotes = auto.model_copy(update={"structured_evidence": "quotes"})
+    assert evidence_form(quotes, "json_object") == "quotes"
     forced = settings.model_copy(update={"structured_output": "json_schema"})
     with pytest.raises(ModelConfigError, match="tool_calling or plain"):
         structured_mode(forced, "anthropic:claude-3-5-haiku-latest")
@@ -199,13 +247,14 @@ def test_recordings_keep_the_whole_reply_and_replay_it_without_a_server(
     settings, tmp_path, mode: str
 ) -> None:
     with fault_server() as (url, state):
-        state.content = valid_star(ANSWER, overall=4)
+        state.content = valid_star_cited(4) if mode == "json_object" else valid_star(ANSWER, 4)
         recorded = _recording_brain(settings, url, mode, tmp_path, "record").score_star(
             QUESTION, prepare_answer(ANSWER), []
         )
     [file] = tmp_path.glob("*.json")
     stored = json.loads(file.read_text())
-    assert stored["response_format"].startswith(f"{mode}:StarScore:")
+    form = "StarScoreCited" if mode == "json_object" else "StarScore"
+    assert stored["response_format"].startswith(f"{mode}:{form}:")
     assert stored["message"]["usage"]["output_tokens"] == 5  # the server's own count
     if mode == "tool_calling":
         assert stored["message"]["tool_calls"][0]["name"] == "StarScore"
@@ -289,3 +338,48 @@ def test_a_provider_without_its_integration_package_is_one_clear_error(settings)
         pytest.skip("langchain-anthropic is installed here")
     with pytest.raises(ModelConfigError, match="integration package"):
         make_chat_model(settings, "anthropic:claude-3-5-haiku-latest")
+
+
+CV = """Ravi Kumar
+
+Hackathons
+Won 2nd place at HackBLR with MediQueue, a clinic queue app.
+Built with FastAPI and Redis; I wrote the websocket updates.
+
+SKILLS
+Python, FastAPI, Git
+"""
+
+
+def test_a_model_reads_a_cv_by_line_number_and_the_offline_reader_reads_each_project(
+    settings,
+) -> None:
+    with fault_server() as (url, state):
+        state.content = json.dumps(
+            {"projects": [{"name": "MediQueue", "first_line": 3, "last_line": 4}]}
+        )
+        profile = _brain(settings, url, "json_object").read_profile(CV, [])
+    assert state.requests == 1
+    assert profile.extractor == "llm (openai:interviewer-model)"
+    [project] = profile.projects
+    assert project.name == "MediQueue" and project.stack == ["FastAPI", "Redis"]
+    body = state.bodies[-1]
+    assert "3| Won 2nd place at HackBLR" in body["messages"][-1]["content"]
+    lines = body["response_format"]["schema"]["properties"]["projects"]["items"]
+    assert lines["properties"]["last_line"]["enum"] == list(range(1, 7))
+
+
+def test_a_cv_reading_naming_what_the_lines_do_not_say_falls_back_labelled(settings) -> None:
+    with fault_server() as (url, state):
+        state.content = json.dumps(
+            {"projects": [{"name": "Invented App", "first_line": 3, "last_line": 4}]}
+        )
+        log: list = []
+        profile = _brain(settings, url, "json_schema").read_profile(CV, log)
+    assert state.requests == 3  # two re-asks with the error, then the offline reader
+    assert "'Invented App' is not written in lines 3..4" in (
+        state.bodies[1]["messages"][-1]["content"]
+    )
+    assert profile.extractor == "offline-fallback"
+    assert profile.notes[0].startswith("read by the offline reader: its reply was not a valid")
+    assert [p.purpose for p in log] == ["read_profile", "read_profile:reask", "read_profile:reask"]

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from interviewer.knowledge.schema import Question
 from interviewer.llm.usage import LLMCall
+from interviewer.profile.schema import Profile
 from interviewer.scoring.delivery import delivery_hints
 from interviewer.scoring.injection import strip_instructions
 from interviewer.scoring.schemas import DeliveryHints, ScoreRecord
@@ -59,3 +60,5 @@ class Brain(Protocol):
     def follow_up(self, request: FollowUpRequest, log: list[LLMCall]) -> str: ...
 
     def ask(self, question: str, context: str, recent: str, log: list[LLMCall]) -> str: ...
+
+    def read_profile(self, text: str, log: list[LLMCall]) -> Profile: ...

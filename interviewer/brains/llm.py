@@ -17,6 +17,7 @@ from interviewer.brains.offline import OfflineBrain
 from interviewer.knowledge.schema import Question
 from interviewer.llm.errors import HarnessError
 from interviewer.llm.structured import (
+    EvidenceForm,
     StructuredMode,
     StructuredOutputError,
     TruncatedReply,
@@ -26,8 +27,11 @@ from interviewer.llm.structured import (
     text_of,
 )
 from interviewer.llm.usage import LLMCall
+from interviewer.profile.cited import MAX_PROJECTS, profile_form
+from interviewer.profile.schema import Profile
 from interviewer.prompts import Prompt
 from interviewer.redaction import redact
+from interviewer.scoring.cited import number_answer, point_key, star_form, technical_form
 from interviewer.scoring.schemas import ScoreRecord, StarScore, TechnicalScore
 
 log_ = logging.getLogger(__name__)
@@ -40,6 +44,8 @@ TECHNICAL_BASE_BUDGET = 350
 TECHNICAL_PER_KEY_POINT = 110
 FOLLOW_UP_BUDGET = 160
 ASK_BUDGET = 320
+PROFILE_BASE_BUDGET = 60
+PROFILE_PER_PROJECT = 45  # a name and two line numbers
 
 
 def technical_budget(key_points: int) -> int:
@@ -83,6 +89,7 @@ class LLMBrain:
         judge_model: str | None = None,
         max_attempts: int = 3,
         judge_mode: StructuredMode = "plain",
+        evidence: EvidenceForm = "quotes",
         max_tokens: int = 1024,
     ) -> None:
         self.chat = chat
@@ -93,6 +100,7 @@ class LLMBrain:
         self.fallback = fallback
         self.max_attempts = max_attempts
         self.judge_mode: StructuredMode = judge_mode  # how the judge is asked for JSON
+        self.evidence: EvidenceForm = evidence  # quotes, or sentence numbers (scoring.cited)
         self.max_tokens = max_tokens
         self.label = model
 
@@ -101,7 +109,9 @@ class LLMBrain:
         return min(wanted, self.max_tokens)
 
     def score_star(self, question: str, answer: PreparedAnswer, log: list[LLMCall]) -> ScoreRecord:
-        prompt = self.prompts["score_star"]
+        cited = self.evidence == "sentences"
+        prompt = self.prompts["score_star_cited" if cited else "score_star"]
+        numbered = number_answer(answer.cleaned) if cited else None
         try:
             star = invoke_structured(
                 self.judge,
@@ -110,12 +120,17 @@ class LLMBrain:
                 StarScore,
                 model=self.judge_model,
                 purpose="score_star",
-                values={"question": question, "answer": answer.cleaned},
+                values={
+                    "question": question,
+                    "answer": numbered.text if numbered else answer.cleaned,
+                },
                 context={"answer": answer.original},
                 max_attempts=self.max_attempts,
                 log=log,
+                inputs={"answer": answer.cleaned},
                 mode=self.judge_mode,
                 max_tokens=self.capped(STAR_BUDGET),
+                wire=star_form(numbered) if numbered else None,
             )
         except HarnessError:
             raise
@@ -141,9 +156,11 @@ class LLMBrain:
     def score_technical(
         self, question: Question, answer: PreparedAnswer, log: list[LLMCall]
     ) -> ScoreRecord:
-        prompt = self.prompts["score_technical"]
+        cited = self.evidence == "sentences"
+        prompt = self.prompts["score_technical_cited" if cited else "score_technical"]
+        numbered = number_answer(answer.cleaned) if cited else None
         points = "\n".join(
-            f"{i}. {'* ' if kp.central else ''}{kp.text}"
+            (f"{point_key(i)}:" if cited else f"{i}.") + f" {'* ' if kp.central else ''}{kp.text}"
             for i, kp in enumerate(question.key_points, start=1)
         )
         misconceptions = (
@@ -168,14 +185,19 @@ class LLMBrain:
                     "key_points": points,
                     "misconceptions": misconceptions,
                     "model_answer": question.model_answer,
-                    "answer": answer.cleaned,
+                    "answer": numbered.text if numbered else answer.cleaned,
                 },
                 context={"answer": answer.original, "key_point_count": len(question.key_points)},
                 max_attempts=self.max_attempts,
                 log=log,
-                inputs={"question_id": question.id, "key_point_count": len(question.key_points)},
+                inputs={
+                    "question_id": question.id,
+                    "key_point_count": len(question.key_points),
+                    "answer": answer.cleaned,
+                },
                 mode=self.judge_mode,
                 max_tokens=self.capped(technical_budget(len(question.key_points))),
+                wire=technical_form(numbered, len(question.key_points)) if numbered else None,
             )
         except HarnessError:
             raise
@@ -200,6 +222,41 @@ class LLMBrain:
             delivery=answer.delivery,
             ignored_instructions=answer.ignored_instructions,
         )
+
+    def read_profile(self, text: str, log: list[LLMCall]) -> Profile:
+        """Where the CV's projects are, read by the model (profile.cited); the offline
+        reader's profile, labelled, when the model fails."""
+        prompt = self.prompts["read_profile"]
+        form = profile_form(text)
+        try:
+            profile = invoke_structured(
+                self.judge,
+                prompt,
+                self.prompts["reask"],
+                Profile,
+                model=self.judge_model,
+                purpose="read_profile",
+                values={"cv": form.numbered.rendered},
+                context={},
+                max_attempts=self.max_attempts,
+                log=log,
+                inputs={"text": text},
+                mode=self.judge_mode,
+                max_tokens=self.capped(PROFILE_BASE_BUDGET + PROFILE_PER_PROJECT * MAX_PROJECTS),
+                wire=form,
+            )
+        except HarnessError:
+            raise
+        except Exception as exc:
+            log_.warning(
+                "profile reading fell back to the offline reader: %s", describe_failure(exc)
+            )
+            fallback = self.fallback.read_profile(text, log)
+            fallback.extractor = "offline-fallback"
+            fallback.notes.insert(0, f"read by the offline reader: {short_reason(exc)}")
+            return fallback
+        profile.extractor = f"llm ({self.judge_model})"
+        return profile
 
     def follow_up(self, request: FollowUpRequest, log: list[LLMCall]) -> str:
         prompt = self.prompts["follow_up"]

@@ -10,6 +10,8 @@ import numpy as np
 from interviewer.brains.base import FollowUpRequest, PreparedAnswer
 from interviewer.knowledge.schema import Question
 from interviewer.llm.usage import LLMCall
+from interviewer.profile.extract import extract_profile
+from interviewer.profile.schema import Profile
 from interviewer.scoring.schemas import ScoreRecord
 from interviewer.scoring.star_offline import OfflineStarScorer
 from interviewer.scoring.technical_offline import OfflineTechnicalScorer
@@ -94,3 +96,6 @@ class OfflineBrain:
 
     def ask(self, question: str, context: str, recent: str, log: list[LLMCall]) -> str:
         return question
+
+    def read_profile(self, text: str, log: list[LLMCall]) -> Profile:
+        return extract_profile(text)

@@ -28,9 +28,12 @@ from interviewer.brains.offline import OfflineBrain
 from interviewer.errors import UserError
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.llm.structured import declared_call
+from interviewer.profile.cited import cite_profile, number_lines
+from interviewer.scoring.cited import cite_star, cite_technical, number_answer, point_key
+from interviewer.scoring.schemas import STAR_PARTS
 
 SCRIPTED_MODELS = ("mirror", "fixed")
-SCORING = ("score_star", "score_technical")
+SCORING = ("score_star", "score_technical", "read_profile")
 
 
 class UnknownScriptedModel(UserError, ValueError):
@@ -62,25 +65,37 @@ class ScriptedChat(BaseChatModel):
         call = declared_call.get()
         if call is None:
             raise ValueError("the scripted model answers declared calls only (llm.call_logged)")
-        reply = self.reply(base_purpose(call.purpose), call.inputs)
+        reply = self.reply(
+            base_purpose(call.purpose), call.inputs, cited="Cited:" in call.response_format
+        )
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
 
-    def reply(self, purpose: str, inputs: dict[str, Any]) -> str:
+    def reply(self, purpose: str, inputs: dict[str, Any], cited: bool = False) -> str:
+        """The reply to one declared call; `cited`: scores in the sentence-number form."""
         if purpose in SCORING and self.scoring_latency_s:
             time.sleep(self.scoring_latency_s)
         if purpose in SCORING and self.fixed:
-            return _fixed_score(purpose, inputs)
+            return _fixed_score(purpose, inputs, cited)
         if purpose == "score_star":
             record = self.brain.score_star(
                 str(inputs.get("question", "")), prepare_answer(str(inputs.get("answer", ""))), []
             )
+            if cited:
+                numbered = number_answer(str(inputs.get("answer", "")))
+                return json.dumps(cite_star(record.star, numbered))
             return str(record.star.model_dump_json())
         if purpose == "score_technical":
             question = self.kb.question(str(inputs.get("question_id", "")))
             record = self.brain.score_technical(
                 question, prepare_answer(str(inputs.get("answer", ""))), []
             )
+            if cited:
+                numbered = number_answer(str(inputs.get("answer", "")))
+                return json.dumps(cite_technical(record.technical, numbered))
             return str(record.technical.model_dump_json())
+        if purpose == "read_profile":
+            text = str(inputs.get("text", ""))
+            return json.dumps(cite_profile(self.brain.read_profile(text, []), number_lines(text)))
         if purpose == "follow_up":
             return str(inputs.get("suggestion", ""))
         if purpose == "ask_question":
@@ -88,26 +103,33 @@ class ScriptedChat(BaseChatModel):
         raise ValueError(f"the scripted model has no reply for purpose {purpose!r}")
 
 
-def _fixed_score(purpose: str, inputs: dict[str, Any]) -> str:
+def _fixed_score(purpose: str, inputs: dict[str, Any], cited: bool) -> str:
+    summary = "fixed score (load test)"
+    if purpose == "read_profile":
+        return json.dumps({"projects": []})
     if purpose == "score_star":
-        part = {"score": 1, "evidence": []}
+        part: dict[str, Any] = (
+            {"sentences": [], "score": 1} if cited else {"score": 1, "evidence": []}
+        )
+        star: dict[str, Any] = {name: part for name in STAR_PARTS}
+        star.update(overall=3, tips=[], summary=summary)
+        if not cited:
+            star["missing"] = []
+        return json.dumps(star)
+    count = int(inputs.get("key_point_count", 0))
+    if cited:
+        cited_points: dict[str, list[int]] = {point_key(i): [] for i in range(1, count + 1)}
         return json.dumps(
             {
-                "situation": part,
-                "task": part,
-                "action": part,
-                "result": part,
-                "overall": 3,
-                "missing": [],
-                "tips": [],
-                "summary": "fixed score (load test)",
+                "key_points": cited_points,
+                "errors": [],
+                "score": 1,
+                "problems": [],
+                "summary": summary,
             }
         )
-    count = int(inputs.get("key_point_count", 0))
     points = [{"index": i, "covered": False, "evidence": []} for i in range(1, count + 1)]
-    return json.dumps(
-        {"key_points": points, "score": 1, "problems": [], "summary": "fixed score (load test)"}
-    )
+    return json.dumps({"key_points": points, "score": 1, "problems": [], "summary": summary})
 
 
 def scripted_chat(

@@ -9,9 +9,14 @@ from interviewer.llm.usage import LLMCall
 
 
 def call_metrics(
-    calls: list[LLMCall], items: int, seconds: list[float], fallbacks: int
+    calls: list[LLMCall],
+    items: int,
+    seconds: list[float],
+    fallbacks: int,
+    structured: tuple[str, ...] = ("score_",),
 ) -> dict[str, Any]:
-    scoring = [c for c in calls if c.purpose.startswith("score_")]
+    """`structured`: the purposes (prefixes) of the calls that must return a valid object."""
+    scoring = [c for c in calls if c.purpose.startswith(structured)]
     first_tries = [c for c in scoring if not c.purpose.endswith(":reask")]
     reasks = len(scoring) - len(first_tries)
     costs = [c.cost_usd for c in calls if c.cost_usd is not None]

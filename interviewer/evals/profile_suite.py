@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from interviewer.brains import Brain
+from interviewer.evals.costs import call_metrics
+from interviewer.llm.usage import LLMCall
 from interviewer.profile.extract import extract_profile
 from interviewer.profile.reader import DocumentError, read_document
 
@@ -24,7 +28,12 @@ def same_project(a: str, b: str) -> bool:
     return bool(x and y) and (x == y or x in y or y in x or fuzz.ratio(x, y) >= 80)
 
 
-def run_profiles(folder: Path) -> dict[str, Any]:
+def run_profiles(folder: Path, brain: Brain | None = None) -> dict[str, Any]:
+    """Extraction figures on a labelled folder: the offline reader, or `brain`'s reading
+    (a model's, with its validity and fallback rates)."""
+    calls: list[LLMCall] = []
+    seconds: list[float] = []
+    fallbacks = 0
     labels = [
         json.loads(line)
         for line in (folder / "labels.jsonl").read_text("utf-8").splitlines()
@@ -37,7 +46,14 @@ def run_profiles(folder: Path) -> dict[str, Any]:
     for label in labels:
         try:
             document = read_document((folder / label["file"]).read_bytes(), label["file"])
-            profile = extract_profile(document.text)
+            started = time.perf_counter()
+            profile = (
+                brain.read_profile(document.text, calls)
+                if brain
+                else extract_profile(document.text)
+            )
+            seconds.append(time.perf_counter() - started)
+            fallbacks += profile.extractor == "offline-fallback"
         except DocumentError as exc:
             details.append({"file": label["file"], "error": str(exc)})
             labelled_projects += len(label["projects"])
@@ -97,4 +113,9 @@ def run_profiles(folder: Path) -> dict[str, Any]:
         "technology_recall": round(tech_tp / (tech_tp + tech_fn), 3) if tech_tp + tech_fn else None,
         "no_project_cvs_recognised": f"{no_project_right}/{no_project_total}",
         "details": details,
+        **(
+            {"llm": call_metrics(calls, len(labels), seconds, fallbacks, ("read_profile",))}
+            if brain
+            else {}
+        ),
     }

@@ -174,7 +174,7 @@ def check_thresholds(
 ) -> list[tuple[str, bool]]:
     checks: list[tuple[str, bool]] = []
     floors = thresholds.get("llm") or {}  # on the model's own output (real-model suites)
-    for name in ("star", "technical"):
+    for name in ("star", "technical", "profile"):
         llm = floors.get(name)
         figures = sections.get(name, {}).get("llm") or {}
         if llm and figures.get("valid_first_try_rate") is not None:
@@ -362,8 +362,8 @@ def _run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
             ]
             sections["personas"]["injection"] = paired_injection(brain, kb, weak_stories)
         elif suite == "profile":
-            if options.brain == OFFLINE:  # the extractor is offline; a model brain skips it
-                sections["profile"] = run_profiles(options.dataset or CV_DEV)
+            reader = None if options.brain == OFFLINE else brain  # a model reads by line number
+            sections["profile"] = run_profiles(options.dataset or CV_DEV, reader)
         elif suite == "project":
             if options.brain == OFFLINE:  # the rubric is the offline analysis for every brain
                 sections["project"] = run_projects(options.dataset or PROJECT_DEV)

@@ -15,7 +15,7 @@ from langchain_core.language_models import BaseChatModel
 
 from interviewer.config import OFFLINE, Settings
 from interviewer.errors import UserError
-from interviewer.llm.structured import StructuredMode
+from interviewer.llm.structured import GRAMMAR_MODES, EvidenceForm, StructuredMode
 from interviewer.redaction import register_secret
 
 LOCAL_PLACEHOLDER_KEY = "not-needed"
@@ -58,6 +58,14 @@ def structured_mode(settings: Settings, model: str) -> StructuredMode:
             f"{provider!r} takes tool_calling or plain (or use openai:MODEL with its base URL)"
         )
     return mode
+
+
+def evidence_form(settings: Settings, mode: StructuredMode) -> EvidenceForm:
+    """How scores cite the answer: sentence numbers where a grammar enforces them (small
+    local models invent quotes), quotes where the provider copies text reliably."""
+    if settings.structured_evidence == "auto":
+        return "sentences" if mode in GRAMMAR_MODES else "quotes"
+    return settings.structured_evidence
 
 
 def make_chat_model(

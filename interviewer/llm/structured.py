@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, Protocol, TypeVar, get_args
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
@@ -40,6 +40,7 @@ from interviewer.prompts import Prompt
 T = TypeVar("T", bound=BaseModel)
 StructuredMode = Literal["json_schema", "json_object", "tool_calling", "plain"]
 STRUCTURED_MODES: tuple[str, ...] = get_args(StructuredMode)
+EvidenceForm = Literal["quotes", "sentences"]  # how a score cites the answer
 CUT_OFF = ("length", "max_tokens")  # finish reasons of a reply that hit its token budget
 PLAIN_FORMAT = "Reply with one JSON object matching this JSON schema, and nothing else:\n"
 _FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$", re.IGNORECASE)
@@ -131,10 +132,23 @@ def _wire_schema(model: type[BaseModel], mode: StructuredMode) -> dict[str, Any]
     return tightened
 
 
-def format_label(mode: StructuredMode, model: type[BaseModel]) -> str:
+class WireForm(Protocol):
+    """Another shape for the model to fill than the schema validated (scoring.cited: the
+    answer's sentence numbers instead of quotes), and how a reply becomes that schema."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def schema(self) -> dict[str, Any]: ...
+    @property
+    def to_canonical(self) -> Callable[[dict[str, Any]], dict[str, Any]]: ...
+
+
+def format_label(mode: StructuredMode, model: type[BaseModel], wire: WireForm | None = None) -> str:
     """What a structured call asks for, in a few stable characters (recordings key on it)."""
-    digest = hashlib.sha256(schema_for(model, mode).encode()).hexdigest()[:12]
-    return f"{mode}:{model.__name__}:{digest}"
+    text = json.dumps(wire.schema, sort_keys=True) if wire else schema_for(model, mode)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    return f"{mode}:{wire.name if wire else model.__name__}:{digest}"
 
 
 def budget(chat: BaseChatModel | Runnable[Any, BaseMessage], max_tokens: int) -> dict[str, Any]:
@@ -150,12 +164,16 @@ def budget(chat: BaseChatModel | Runnable[Any, BaseMessage], max_tokens: int) ->
 
 
 def bind_format(
-    chat: BaseChatModel, mode: StructuredMode, model: type[BaseModel], max_tokens: int
+    chat: BaseChatModel,
+    mode: StructuredMode,
+    model: type[BaseModel],
+    max_tokens: int,
+    wire: WireForm | None = None,
 ) -> Runnable[Any, BaseMessage]:
     """The chat model with the provider-native output constraint and the call's budget."""
-    name = model.__name__
+    name = wire.name if wire else model.__name__
     limit = budget(chat, max_tokens)
-    schema = wire_schema(model, mode)
+    schema = json.loads(json.dumps(wire.schema)) if wire else wire_schema(model, mode)
     if mode == "json_schema":
         return chat.bind(
             response_format={
@@ -321,17 +339,16 @@ def invoke_structured(
     inputs: dict[str, Any] | None = None,
     mode: StructuredMode = "plain",
     max_tokens: int = 1024,
+    wire: WireForm | None = None,
 ) -> T:
-    """A validated `schema` object from the model, in the provider-native `mode`."""
+    """A validated `schema` object from the model, in the provider-native `mode`; with
+    `wire`, the model fills that form and its reply is turned into `schema` first."""
     messages: list[BaseMessage] = prompt.render(**values)
     if mode == "plain":
-        messages = [
-            messages[0],
-            SystemMessage(PLAIN_FORMAT + schema_for(schema, mode)),
-            *messages[1:],
-        ]
-    bound = bind_format(chat, mode, schema, max_tokens)
-    label = format_label(mode, schema)
+        pasted = json.dumps(wire.schema) if wire else schema_for(schema, mode)
+        messages = [messages[0], SystemMessage(PLAIN_FORMAT + pasted), *messages[1:]]
+    bound = bind_format(chat, mode, schema, max_tokens, wire)
+    label = format_label(mode, schema, wire)
     last = ""
     for attempt in range(1, max_attempts + 1):
         message = call_logged(
@@ -347,8 +364,11 @@ def invoke_structured(
         last = text_of(message) or _tool_text(message)
         outcomes: list[str] = []
         try:
+            payload = reply_json(message, mode)
+            if wire is not None:
+                payload = json.dumps(wire.to_canonical(json.loads(payload)))
             return schema.model_validate_json(
-                reply_json(message, mode), context={**context, "quote_outcomes": outcomes}
+                payload, context={**context, "quote_outcomes": outcomes}
             )
         except (ValueError, ValidationError) as exc:
             error = _short_error(exc)

@@ -493,6 +493,15 @@ def _project(block: list[Line]) -> Project | None:
     return _make_project(name, summary, body, block[0].start, block[-1].end)
 
 
+def project_from_span(name: str, text: str, start: int, end: int) -> Project:
+    """A project whose name and extent were found elsewhere (a model's reading of the CV):
+    its stack, role and claims are read from its own text, as for any other project."""
+    body = text[start:end]
+    detail = [d.strip() for d in body.split("\n")[1:] if d.strip()]
+    summary = next((_unbullet(d) for d in detail if not _FIELD_LINE.match(d)), "")
+    return _make_project(_short_name(name), summary, body, start, end)
+
+
 def _make_project(name: str, summary: str, body: str, start: int, end: int) -> Project:
     """A project from its own text: the stack, role and claims it states, and its span."""
     role, evidence = _role(body)

@@ -342,7 +342,9 @@ class CandidateRoom:
         try:
             with self.limits.running(_address(request)):
                 _checked_text(pasted or "", "pasted CV", profile_panel.MAX_PASTE)
-                profile, line = profile_panel.read_cv(path, pasted or "")
+                profile, line = profile_panel.read_cv(
+                    path, pasted or "", lambda text: self.engine.brain.read_profile(text, [])
+                )
         except UserError as exc:
             return None, profile_panel.table(None), str(exc)
         return profile, profile_panel.table(profile), line

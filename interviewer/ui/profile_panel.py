@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,11 @@ class ProfileError(UserError):
     pass
 
 
-def read_cv(path: str | None, pasted: str) -> tuple[Profile, str]:
-    """The profile of an uploaded file (deleted once read) or of pasted text, and a line
-    that says what was found and what was guessed."""
+def read_cv(
+    path: str | None, pasted: str, read: Callable[[str], Profile] = extract_profile
+) -> tuple[Profile, str]:
+    """The profile of an uploaded file (deleted once read) or of pasted text, read by
+    `read` (the brain's reader), and a line that says what was found and what was guessed."""
     if path:
         file = Path(path)
         try:
@@ -56,7 +59,7 @@ def read_cv(path: str | None, pasted: str) -> tuple[Profile, str]:
         document = read_document(data, name)
     except DocumentError as error:
         raise ProfileError(f"Could not read it: {error}.") from error
-    profile = extract_profile(document.text)
+    profile = read(document.text)
     profile.notes = document.notes + profile.notes
     if profile.projects:
         found = ", ".join(p.name for p in profile.projects)
@@ -66,6 +69,8 @@ def read_cv(path: str | None, pasted: str) -> tuple[Profile, str]:
             "No projects found; the project questions will come from the question bank "
             "instead. Add a project to the table if the reader missed one."
         )
+    if profile.extractor.startswith("llm"):
+        line += f" Projects found by {profile.extractor.removeprefix('llm ').strip('()')}."
     if profile.notes:
         line += " Notes: " + "; ".join(profile.notes)
     return profile, line

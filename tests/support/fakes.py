@@ -122,6 +122,20 @@ def valid_technical(answer: str, key_points: int, covered: int = 1, score: int =
     )
 
 
+def valid_star_cited(overall: int = 3, sentence: int = 1) -> str:
+    """A valid STAR score in the sentence-number form (scoring.cited) that grammar servers fill."""
+    part = {"sentences": [sentence], "score": 1}
+    star = {p: part for p in ("situation", "task", "action", "result")}
+    return json.dumps({**star, "overall": overall, "tips": ["Quantify it."], "summary": "Vague."})
+
+
+def valid_technical_cited(key_points: int, covered: int = 1, score: int = 2) -> str:
+    points = {f"point_{i}": [1] if i <= covered else [] for i in range(1, key_points + 1)}
+    return json.dumps(
+        {"key_points": points, "errors": [], "score": score, "problems": [], "summary": "Partial."}
+    )
+
+
 def sensible(call: Call) -> str:
     """A well-behaved model: valid JSON for scoring, short text otherwise."""
     answer = str(call.inputs.get("answer", ""))
