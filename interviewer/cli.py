@@ -97,7 +97,6 @@ def cmd_profile(args: argparse.Namespace) -> int:
     from interviewer.knowledge.loader import load_knowledge
     from interviewer.profile.questions import project_questions
     from interviewer.profile.reader import read_document
-    from interviewer.wiring import make_brain
 
     settings = _settings(args)
     path: Path = args.file
@@ -105,6 +104,8 @@ def cmd_profile(args: argparse.Namespace) -> int:
         raise UserError(f"{path}: no such file")
     document = read_document(path.read_bytes(), path.name)
     kb = load_knowledge(settings.knowledge_dir)
+    from interviewer.wiring import make_brain  # heavy: only once the file is readable
+
     # With a model, it finds the projects by line number; offline (or when it fails,
     # labelled in `extractor` and the notes) the offline reader does.
     profile = make_brain(settings, kb=kb).read_profile(document.text, [])
@@ -230,9 +231,21 @@ def cmd_score(args: argparse.Namespace) -> int:
     from interviewer.knowledge.loader import load_knowledge
 
     settings = _settings(args)
+    if args.batch is not None:
+        if args.answer is not None or _single_question(args) is not None:
+            raise UserError("--batch reads the questions and answers from the file: drop --answer")
+        if not args.json:
+            raise UserError("--batch prints one JSON line per answer: add --json")
+        if str(args.batch) != "-" and not args.batch.is_file():
+            raise UserError(f"{args.batch}: no such file")
+    elif args.answer is None or _single_question(args) is None:
+        wanted = "--question-id" if args.kind == "technical" else "--question"
+        raise UserError(f"give {wanted} and --answer, or --batch FILE")
     # The question first: a wrong id is a one-line error before anything heavy loads.
     kb = load_knowledge(settings.knowledge_dir)
-    question = kb.question(args.question_id) if args.kind == "technical" else None
+    question = (
+        kb.question(args.question_id) if args.kind == "technical" and args.batch is None else None
+    )
 
     from interviewer import tokens
     from interviewer.brains import prepare_answer
@@ -242,7 +255,15 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     tokens.configure(settings.resolved_assets_dir)
     brain = make_brain(settings, kb=kb)
-    answer = prepare_answer(args.answer)
+    if args.batch is not None:
+        from interviewer.evals.batch import score_batch
+
+        lines = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8")
+        with lines:
+            for out in score_batch(brain, kb, args.kind, lines):
+                print(out, flush=True)
+        return 0
+    answer = prepare_answer(str(args.answer))
     log: list[LLMCall] = []
     if question is None:
         record = brain.score_star(args.question, answer, log)
@@ -253,6 +274,10 @@ def cmd_score(args: argparse.Namespace) -> int:
     else:
         print(score_text(record))
     return 0
+
+
+def _single_question(args: argparse.Namespace) -> str | None:
+    return getattr(args, "question_id", None) or getattr(args, "question", None)
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -471,15 +496,21 @@ def build_parser() -> argparse.ArgumentParser:
     score = sub.add_parser("score", help="score one answer (STAR or technical) and print it")
     score_sub = score.add_subparsers(dest="kind", required=True)
     star = score_sub.add_parser("star", help="score a behavioural answer with STAR")
-    star.add_argument("--question", required=True)
+    star.add_argument("--question")
     technical = score_sub.add_parser(
         "technical", help="score a technical answer against a question's key points"
     )
-    technical.add_argument("--question-id", required=True)
+    technical.add_argument("--question-id")
     for sub_parser in (star, technical):
         _common(sub_parser)
         _brain_option(sub_parser)
-        sub_parser.add_argument("--answer", required=True)
+        sub_parser.add_argument("--answer")
+        sub_parser.add_argument(
+            "--batch",
+            type=Path,
+            help="a JSONL file (or - for stdin): one answer per line in, one score per line out "
+            '(technical: {"question_id", "answer"}; star: {"question", "answer"}; "id" optional)',
+        )
         sub_parser.add_argument(
             "--json", action="store_true", help="print the score object as JSON"
         )
