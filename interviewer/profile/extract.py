@@ -38,7 +38,17 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "technical projects",
         "notable projects",
         "things i have built",
+        "things i've built",
         "what i have built",
+        "builds",
+        "selected work",
+        "side quests",
+        "hackathons",
+        "hackathon projects",
+        "projects and hackathons",
+        "self-directed development",
+        "work samples",
+        "personal work",
     ),
     "experience": (
         "experience",
@@ -137,20 +147,22 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣–](?=\s)|o\s|\d+[.)]\s|[a-z]
 _NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 _FIELD_LINE = re.compile(
     r"^\s*[-*•]?\s*\**(tech(?:nolog(?:y|ies))?(?:\s*stack)?|stack|tools(?:\s+used)?|built\s+with|"
-    r"role|duration|link|github|repo(?:sitory)?|live|demo|url|team(?:\s+size)?|date|period)\**\s*[:\-–]",
+    r"role|duration|link|github|repo(?:sitory)?|live|demo|url|team(?:\s+size)?|date|period|"
+    r"outcome|results?|impact|description)\**\s*[:\-–]",
     re.IGNORECASE,
 )
 _TITLE_MARK = re.compile(r"^\s*(?:>>|»|▶|►|■|❖|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\s*")
 # "Project: SlotBook", "Final Year Project: Brewline - ...", "Group Project (module): SeatSwap"
 _LABELLED = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:(?:final[- ]year|group|capstone|mini|major|personal|academic|"
-    r"college|course|semester|team|side|hobby)\s+)?project(?:\s+name|\s+title)?\b[^:\n]{0,60}:"
+    r"^\s*(?:[-*•]\s*)?[*_]*(?:(?:final[- ]year|group|capstone|mini|major|personal|academic|"
+    r"college|course|semester|team|side|hobby|graduation|senior\s+design|degree)\s+)?"
+    r"project(?:\s+name|\s+title)?\b(?:[^:\n]{0,60}:|\s+[-–—]\s+|\s{2,}(?=\S))"
     r"\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
 # "- url-shortener — FastAPI + Redis, ..." : a short (often lower-case) name, a dash, a stack
 _SLUG_BULLET = re.compile(
-    r"^\s*[-*•]\s*(?P<name>[\w][\w.+-]*(?:\s[\w.+-]+){0,3})\s+[—–|]\s+(?P<rest>.+)$"
+    r"^\s*[-*•]\s*(?P<name>[\w][\w.+-]*(?:\s[\w.+-]+){0,3})\s+(?:[—–|]|--?)\s+(?P<rest>.+)$"
 )
 _STACK_PAREN = re.compile(r"^[-*•]\s*[A-Z][^()]{1,60}\(([^)]*)\)")  # "- MediBook (Django): ..."
 _SEPARATORS = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s*:\s+|\s*\(|\s+—|,\s+(?:an?|the)\s", re.IGNORECASE)
@@ -195,11 +207,26 @@ class Section:
     lines: list[Line] = field(default_factory=list)
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(  # "January 2024 - May 2024", "2023 – present", "03/2023 - 05/2023"
+    rf"^\s*(?:{_MONTH}\s+)?(?:\d{{1,2}}/)?\d{{4}}\s*(?:[-–—]|to)\s*"
+    rf"(?:present|now|current|(?:{_MONTH}\s+)?(?:\d{{1,2}}/)?\d{{4}})\b",
+    re.IGNORECASE,
+)
+_RUNNING_HEAD = re.compile(r"[-–|]\s*(?:resume|résumé|curriculum vitae|cv)\s*$", re.IGNORECASE)
+_RULE = re.compile(r"^\s*([=~^*#_-])\1{2,}\s*$")  # a heading's underline ("========")
+_PAGE_MARK = re.compile(r"^\s*(?:page\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}\s*$", re.IGNORECASE)
+
+
 def _lines(text: str) -> list[Line]:
+    """The text's lines; underlines, page numbers ("2/3", "Page 1 of 2") and running heads
+    ("Omar Haddad - Resume") read as blank."""
     out: list[Line] = []
     position = 0
     for raw in text.split("\n"):
-        out.append(Line(raw, position, position + len(raw)))
+        running_head = len(raw) < 60 and _RUNNING_HEAD.search(raw)
+        shown = "" if _RULE.match(raw) or _PAGE_MARK.match(raw) or running_head else raw
+        out.append(Line(shown, position, position + len(raw)))
         position += len(raw) + 1
     return out
 
@@ -211,6 +238,7 @@ def _heading_kind(line: str) -> tuple[str, str] | None:
         return None
     markdown = stripped.startswith("#")
     clean = stripped.lstrip("#").strip().strip("*_=~-:> ").strip()
+    clean = re.sub(r"^[^\w(]+", "", clean)  # an emoji or symbol before the words: "🛠️ Builds"
     clean = re.sub(r"\s*\([^)]*\)\s*", " ", clean).strip()  # "PROJECTS (Academic + Personal)"
     clean = re.sub(r"\s+", " ", clean)
     lowered = clean.lower()
@@ -325,7 +353,10 @@ def extract_profile(text: str) -> Profile:
         return _readme_profile(text)
     projects: list[Project] = []
     for section in sections:
-        if section.kind == "projects":
+        if section.kind == "projects" and "hackathon" in section.heading.lower():
+            # an event listed with no stack and no "Project:" label built nothing to ask about
+            projects += [p for p in _projects_in(section) if p.stack]
+        elif section.kind == "projects":
             projects += _projects_in(section)
         elif section.kind == "experience" and re.search(
             r"freelance|project", section.heading, re.I
@@ -393,8 +424,19 @@ def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool
     text = line.stripped
     if _LABELLED.match(text) or _slug_title(line.text):
         return True
-    if not text or _FIELD_LINE.match(text):
+    if not text or _FIELD_LINE.match(text) or text.startswith(("©", "(c) ")):
         return False
+    wrapped = line.text[:1].isspace() or text.startswith("(")
+    if wrapped and previous is not None and _BULLET.match(previous.text):
+        return False  # a bullet's wrapped second line
+    if (
+        _BULLET.match(line.text)
+        and following is not None
+        and (following.text[:1].isspace() or following.stripped.startswith("("))
+        and not _BULLET.match(following.text)
+        and _slug_title(f"{line.text} {following.stripped}")
+    ):
+        return True  # "* shortr -- URL shortener ...\n  (FastAPI, Redis)": a wrapped slug line
     if re.match(r"^[*_](?![*_\s])", text):
         return False  # an italic subtitle under a heading: "*Canteen backend · Django*"
     if text.startswith("#") or re.match(r"^\*\*[^*]+\*\*", text) or _NUMBERED.match(text):
@@ -407,13 +449,32 @@ def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool
     if text.startswith("|"):
         return False
     if _BULLET.match(line.text):
-        return False
+        # a top-level bullet with indented sub-bullets under it heads an item
+        return (
+            not line.text[:1].isspace()
+            and following is not None
+            and following.text[:1].isspace()
+            and bool(_BULLET.match(following.text))
+        )
     starts_block = previous is None or not previous.stripped or bool(_BULLET.match(previous.text))
     followed_by_detail = following is not None and (
         bool(_BULLET.match(following.text)) or bool(_FIELD_LINE.match(following.stripped))
     )
     short = len(text) <= 90 and not text.endswith(".")
-    return short and starts_block and (followed_by_detail or bool(_SEPARATORS.search(text)))
+    followed_by_field = following is not None and bool(
+        _FIELD_LINE.match(following.stripped) or _DATE_LINE.match(following.stripped)
+    )  # "Kain Tayo" over "March 2022 - May 2022" (a LinkedIn export)
+    return short and (
+        (starts_block and (followed_by_detail or bool(_SEPARATORS.search(text))))
+        # "Hostel Allocation API (group project)" over "Tech Stack: ...", unless the line is
+        # the wrapped end of a stack ("PostgreSQL, Kubernetes")
+        or (followed_by_field and not _stack_only(text))
+    )
+
+
+def _stack_only(text: str) -> bool:
+    items = [i for i in re.split(r"[,/+|&]", text) if i.strip()]
+    return bool(items) and all(technologies(i) for i in items)
 
 
 def _projects_in(section: Section) -> list[Project]:
@@ -430,8 +491,18 @@ def _projects_in(section: Section) -> list[Project]:
         )
         for i, line in enumerate(lines)
     ]
+    events: set[int] = set()  # an event's line over the project it produced: not part of it
     for i, line in enumerate(lines):  # "All on github.com/me:" introduces the titles below it
         following = next((j for j in range(i + 1, len(lines)) if lines[j].stripped), None)
+        if (
+            titles[i]
+            and not _LABELLED.match(line.stripped)
+            and following is not None
+            and _LABELLED.match(lines[following].stripped)
+        ):
+            titles[i] = False  # "**Hack Day 2022 - Winner**" over "Project: PillPal - ..."
+            events.add(i)
+            continue
         if (
             titles[i]
             and line.stripped.endswith(":")
@@ -447,6 +518,8 @@ def _projects_in(section: Section) -> list[Project]:
     blocks: list[list[Line]] = []
     for i, line in enumerate(lines):
         previous = lines[i - 1] if i else None
+        if i in events:
+            continue
         if titles[i]:
             blocks.append([line])
         elif line.stripped:
@@ -482,7 +555,8 @@ def _project(block: list[Line]) -> Project | None:
     if len(block) == 1 and title.endswith(":") and not technologies(title):
         return None  # an introduction ("All on github.com/me:"), not an item
     body = _joined(block)
-    name = _name_from(title)
+    wrapped = _slug_title(f"{block[0].text} {block[1].stripped}") if len(block) > 1 else ""
+    name = _short_name(wrapped) if wrapped and not _slug_title(block[0].text) else _name_from(title)
     if not name:
         return None
     detail = [line.stripped for line in block[1:] if line.stripped]
@@ -550,7 +624,7 @@ def _name_from(title: str) -> str:
     if (
         separator
         and 0 < len(head.split()) <= 6
-        and head[:1].isupper()
+        and (head[:1].isupper() or title.lstrip().startswith("#"))  # "### dotfiles-doctor — ..."
         and not _ACTION_START.match(head)
     ):
         return _short_name(head)  # "MediBook (Django, DRF): ...", "Todo API – FastAPI"

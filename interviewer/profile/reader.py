@@ -157,8 +157,14 @@ def _paragraph_text(document: object, element: object) -> str:
         level = style.split()[-1] if style.split()[-1].isdigit() else "1"
         return "#" * min(int(level), 3) + " " + text
     if style.lower().startswith("list"):
-        return "- " + text
+        level = style.split()[-1] if style.split()[-1].isdigit() else "1"
+        ilvl = element.find(".//{*}numPr/{*}ilvl")  # type: ignore[attr-defined]
+        depth = int(ilvl.get(_W_VAL, "0")) if ilvl is not None else int(level) - 1
+        return "  " * min(depth, 3) + "- " + text  # "List Bullet 2": a sub-bullet
     return text
+
+
+_W_VAL = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val"
 
 
 def _text(data: bytes, name: str, kind: str) -> Document:

@@ -132,3 +132,18 @@ def test_the_second_tuning_set_of_cv_layouts_holds() -> None:
     for name in ("project_precision", "project_recall", "technology_precision"):
         assert figures[name] >= 0.95, (name, figures[name])
     assert figures["technology_recall"] >= 0.95
+
+
+def test_the_third_tuning_set_of_cv_layouts_holds() -> None:
+    """Europass key/value rows, emoji headings, 'Tech Stack:/Role:/Outcome:' entries, ALL
+    CAPS headings with underlines, nested Word bullets, LinkedIn exports with date lines,
+    hackathon sections, running heads and page numbers, a 3-page PDF (evals/data/cv_dev3,
+    tuning; the rirekisho table of dev3-11 is still missed): a regression guard."""
+    from interviewer.evals.profile_suite import run_profiles
+
+    figures = run_profiles(PROJECT_ROOT / "evals" / "data" / "cv_dev3")
+    for name in ("project_precision", "technology_precision"):
+        assert figures[name] >= 0.95, (name, figures[name])
+    for name in ("project_recall", "technology_recall"):
+        assert figures[name] >= 0.9, (name, figures[name])
+    assert figures["no_project_cvs_recognised"] == "1/1"
