@@ -119,12 +119,15 @@ LOCAL_ENV := INTERVIEWER_STRUCTURED_OUTPUT=json_object INTERVIEWER_STRUCTURED_MA
 LOCAL_EVAL := $(BIN)/interviewer eval --brain $(LOCAL_BRAIN) --recordings $(LOCAL_RECORDINGS) \
               --thresholds evals/thresholds_local_model.yaml --samples 500
 LOCAL_URL ?= http://127.0.0.1:8765/v1
+# held out: the model reads CVs nobody tuned on
+LOCAL_CVS := evals/data/independent/cv3
 
 evals: setup  ## eval suites: offline engine, and the LLM path replayed from evals/recordings
 	$(BIN)/interviewer eval all --samples 500 --report artifacts/evals/offline
 	$(BIN)/interviewer eval all --brain scripted:mirror --samples 500 --report artifacts/evals/replay
 	$(LOCAL_ENV) $(LOCAL_EVAL) star --every 4 --report artifacts/evals/local-star
 	$(LOCAL_ENV) $(LOCAL_EVAL) technical --every 6 --report artifacts/evals/local-technical
+	$(LOCAL_ENV) $(LOCAL_EVAL) profile --dataset $(LOCAL_CVS) --report artifacts/evals/local-profile
 
 local-model: setup  ## fetch and verify the 1.1 GB local model (Qwen2.5-Coder-1.5B-Instruct GGUF)
 	$(BIN)/interviewer setup --local-model
@@ -137,6 +140,8 @@ record-local: install-dev  ## record the local-model suites (needs `make local-s
 		$(LOCAL_ENV) $(LOCAL_EVAL) star --every 4 --cache || true
 	INTERVIEWER_BASE_URL=$(LOCAL_URL) INTERVIEWER_LLM_TIMEOUT_S=300 INTERVIEWER_LLM_MAX_RETRIES=0 \
 		$(LOCAL_ENV) $(LOCAL_EVAL) technical --every 6 --cache || true
+	INTERVIEWER_BASE_URL=$(LOCAL_URL) INTERVIEWER_LLM_TIMEOUT_S=300 INTERVIEWER_LLM_MAX_RETRIES=0 \
+		$(LOCAL_ENV) $(LOCAL_EVAL) profile --dataset $(LOCAL_CVS) --cache || true
 
 bench: setup  ## benchmarks: print a table against the targets, write bench/results/latest.json
 	$(BIN)/python bench/run.py
