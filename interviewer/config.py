@@ -74,7 +74,9 @@ class Settings(BaseSettings):
     )
     judge_model: str | None = Field(
         default=None,
-        description="A separate model for scoring (default: the interviewer's).",
+        description="A separate model for scoring (default: the interviewer's); 'offline': the "
+        "model words the questions and follow-ups while the offline engine scores (for small "
+        "local models whose scores agree less with the gold sets than the engine's).",
         json_schema_extra={"example": "openai:gpt-4o-mini"},
     )
     base_url: str | None = Field(

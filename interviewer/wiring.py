@@ -73,9 +73,10 @@ def make_brain(
     if model == OFFLINE:
         return fallback
     chat = chat or chat_model(settings, model, kb)
-    if judge is None and settings.judge_model:
+    offline_judge = settings.judge_model == OFFLINE
+    if judge is None and settings.judge_model and not offline_judge:
         judge = chat_model(settings, settings.judge_model, kb)
-    judge_model = settings.judge_model or model
+    judge_model = model if offline_judge else settings.judge_model or model
     judge_mode = structured_mode(settings, judge_model)
     return LLMBrain(
         chat,
@@ -87,6 +88,7 @@ def make_brain(
         max_attempts=settings.structured_max_attempts,
         judge_mode=judge_mode,
         evidence=evidence_form(settings, judge_mode),
+        offline_judge=offline_judge,
         max_tokens=settings.llm_max_tokens,
     )
 

@@ -377,9 +377,26 @@ def test_a_cv_reading_naming_what_the_lines_do_not_say_falls_back_labelled(setti
         log: list = []
         profile = _brain(settings, url, "json_schema").read_profile(CV, log)
     assert state.requests == 3  # two re-asks with the error, then the offline reader
-    assert "'Invented App' is not written in lines 3..4" in (
-        state.bodies[1]["messages"][-1]["content"]
+    assert (
+        "'Invented App' is not written in lines 3..4"
+        in (state.bodies[1]["messages"][-1]["content"])
     )
     assert profile.extractor == "offline-fallback"
     assert profile.notes[0].startswith("read by the offline reader: its reply was not a valid")
     assert [p.purpose for p in log] == ["read_profile", "read_profile:reask", "read_profile:reask"]
+
+
+def test_an_offline_judge_scores_while_the_model_words(settings) -> None:
+    """INTERVIEWER_JUDGE_MODEL=offline: for a small local model whose scores agree less with
+    the gold sets than the engine's, the model words and the engine scores, labelled."""
+    with fault_server() as (url, state):
+        brain = _brain(settings, url, "json_object", judge_model="offline")
+        record = brain.score_star(QUESTION, prepare_answer(ANSWER), [])
+        profile = brain.read_profile(CV, [])
+        assert state.requests == 0
+        state.content = "What did you measure before and after the index?"
+        asked = brain.ask("What did you measure?", "", "", [])
+    assert record.brain == "offline" and record.label == "offline engine"
+    assert profile.extractor == "offline"
+    assert asked == "What did you measure before and after the index?"
+    assert [b["model"] for b in state.bodies] == ["interviewer-model"]

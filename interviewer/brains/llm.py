@@ -91,6 +91,7 @@ class LLMBrain:
         judge_mode: StructuredMode = "plain",
         evidence: EvidenceForm = "quotes",
         max_tokens: int = 1024,
+        offline_judge: bool = False,
     ) -> None:
         self.chat = chat
         self.judge = judge or chat
@@ -101,6 +102,7 @@ class LLMBrain:
         self.max_attempts = max_attempts
         self.judge_mode: StructuredMode = judge_mode  # how the judge is asked for JSON
         self.evidence: EvidenceForm = evidence  # quotes, or sentence numbers (scoring.cited)
+        self.offline_judge = offline_judge  # the model words; the offline engine scores
         self.max_tokens = max_tokens
         self.label = model
 
@@ -109,6 +111,8 @@ class LLMBrain:
         return min(wanted, self.max_tokens)
 
     def score_star(self, question: str, answer: PreparedAnswer, log: list[LLMCall]) -> ScoreRecord:
+        if self.offline_judge:
+            return self.fallback.score_star(question, answer, log)
         cited = self.evidence == "sentences"
         prompt = self.prompts["score_star_cited" if cited else "score_star"]
         numbered = number_answer(answer.cleaned) if cited else None
@@ -156,6 +160,8 @@ class LLMBrain:
     def score_technical(
         self, question: Question, answer: PreparedAnswer, log: list[LLMCall]
     ) -> ScoreRecord:
+        if self.offline_judge:
+            return self.fallback.score_technical(question, answer, log)
         cited = self.evidence == "sentences"
         prompt = self.prompts["score_technical_cited" if cited else "score_technical"]
         numbered = number_answer(answer.cleaned) if cited else None
@@ -226,6 +232,8 @@ class LLMBrain:
     def read_profile(self, text: str, log: list[LLMCall]) -> Profile:
         """Where the CV's projects are, read by the model (profile.cited); the offline
         reader's profile, labelled, when the model fails."""
+        if self.offline_judge:
+            return self.fallback.read_profile(text, log)
         prompt = self.prompts["read_profile"]
         form = profile_form(text)
         try:
