@@ -115,7 +115,7 @@ class LLMBrain:
             return self.fallback.score_star(question, answer, log)
         cited = self.evidence == "sentences"
         prompt = self.prompts["score_star_cited" if cited else "score_star"]
-        numbered = number_answer(answer.cleaned) if cited else None
+        numbered = number_answer(answer.original, answer.sentences) if cited else None
         try:
             star = invoke_structured(
                 self.judge,
@@ -131,7 +131,10 @@ class LLMBrain:
                 context={"answer": answer.original},
                 max_attempts=self.max_attempts,
                 log=log,
-                inputs={"answer": answer.cleaned},
+                inputs={
+                    "answer": answer.cleaned,
+                    "sentences": list(numbered.sentences) if numbered else [],
+                },
                 mode=self.judge_mode,
                 max_tokens=self.capped(STAR_BUDGET),
                 wire=star_form(numbered) if numbered else None,
@@ -164,7 +167,7 @@ class LLMBrain:
             return self.fallback.score_technical(question, answer, log)
         cited = self.evidence == "sentences"
         prompt = self.prompts["score_technical_cited" if cited else "score_technical"]
-        numbered = number_answer(answer.cleaned) if cited else None
+        numbered = number_answer(answer.original, answer.sentences) if cited else None
         points = "\n".join(
             (f"{point_key(i)}:" if cited else f"{i}.") + f" {'* ' if kp.central else ''}{kp.text}"
             for i, kp in enumerate(question.key_points, start=1)
@@ -200,6 +203,7 @@ class LLMBrain:
                     "question_id": question.id,
                     "key_point_count": len(question.key_points),
                     "answer": answer.cleaned,
+                    "sentences": list(numbered.sentences) if numbered else [],
                 },
                 mode=self.judge_mode,
                 max_tokens=self.capped(technical_budget(len(question.key_points))),

@@ -29,7 +29,13 @@ from interviewer.errors import UserError
 from interviewer.knowledge.loader import KnowledgeBase
 from interviewer.llm.structured import declared_call
 from interviewer.profile.cited import cite_profile, number_lines
-from interviewer.scoring.cited import cite_star, cite_technical, number_answer, point_key
+from interviewer.scoring.cited import (
+    NumberedAnswer,
+    cite_star,
+    cite_technical,
+    number_answer,
+    point_key,
+)
 from interviewer.scoring.schemas import STAR_PARTS
 
 SCRIPTED_MODELS = ("mirror", "fixed")
@@ -81,7 +87,7 @@ class ScriptedChat(BaseChatModel):
                 str(inputs.get("question", "")), prepare_answer(str(inputs.get("answer", ""))), []
             )
             if cited:
-                numbered = number_answer(str(inputs.get("answer", "")))
+                numbered = _numbered(inputs)
                 return json.dumps(cite_star(record.star, numbered))
             return str(record.star.model_dump_json())
         if purpose == "score_technical":
@@ -90,7 +96,7 @@ class ScriptedChat(BaseChatModel):
                 question, prepare_answer(str(inputs.get("answer", ""))), []
             )
             if cited:
-                numbered = number_answer(str(inputs.get("answer", "")))
+                numbered = _numbered(inputs)
                 return json.dumps(cite_technical(record.technical, numbered))
             return str(record.technical.model_dump_json())
         if purpose == "read_profile":
@@ -101,6 +107,14 @@ class ScriptedChat(BaseChatModel):
         if purpose == "ask_question":
             return str(inputs.get("question", ""))
         raise ValueError(f"the scripted model has no reply for purpose {purpose!r}")
+
+
+def _numbered(inputs: dict[str, Any]) -> NumberedAnswer:
+    """The sentences the brain numbered for the model (so the citations line up)."""
+    given = inputs.get("sentences")
+    if isinstance(given, list) and given:
+        return NumberedAnswer(tuple(str(s) for s in given))
+    return number_answer(str(inputs.get("answer", "")))
 
 
 def _fixed_score(purpose: str, inputs: dict[str, Any], cited: bool) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from interviewer.scoring.schemas import STAR_PARTS
-from interviewer.scoring.text import split_sentences
+from interviewer.scoring.text import Sentence, split_sentences
 
 MAX_SENTENCES = 40  # longer answers are cited in groups of neighbouring sentences
 MAX_CITED = 3  # sentence numbers per STAR part or key point
@@ -57,9 +57,12 @@ class NumberedAnswer:
         return seen
 
 
-def number_answer(answer: str) -> NumberedAnswer:
-    """The answer's sentences, merged into at most MAX_SENTENCES runs of neighbours."""
-    sentences = split_sentences(answer)
+def number_answer(answer: str, sentences: list[Sentence] | None = None) -> NumberedAnswer:
+    """The answer's sentences, merged into at most MAX_SENTENCES runs of neighbours.
+
+    `sentences`: the ones to number, with their offsets in `answer` (the sentences kept
+    after grader-directed text was removed); by default every sentence of `answer`."""
+    sentences = split_sentences(answer) if sentences is None else sentences
     if not sentences:
         return NumberedAnswer((answer.strip() or "(no answer)",))
     if len(sentences) <= MAX_SENTENCES:
