@@ -2,8 +2,9 @@
 
 The CV goes to the model as numbered lines, and the wire schema asks, for each project, its
 name and its first and last line (integers from an enum the server's grammar enforces, so
-a model cannot point outside the CV). The name must be written in those lines, or the
-reply is re-asked with the error. Each project's stack, role and claims are then read from
+a model cannot point outside the CV). The name must be written in those lines (a first
+line miscounted by up to SNAP_LINES snaps to the nearest line that names it), or the reply
+is re-asked with the error. Each project's stack, role and claims are then read from
 its own lines by the offline reader, so the model decides where the projects are (what the
 offline extractor finds hardest) and never contributes a technology the CV does not name.
 Skills, education and experience come from the offline reader.
@@ -13,13 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from interviewer.profile.extract import extract_profile, project_from_span
 from interviewer.profile.schema import Profile, Project
 
 MAX_LINES = 300  # numbered lines shown to the model; the rest is said in the notes
 MAX_PROJECTS = 10
+SNAP_LINES = 8  # how far a miscounted first line may be from the line that names the project
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,16 @@ class NumberedLines:
         if first > last:
             raise ValueError(f"{where}: first_line {first} is after last_line {last}")
         return self.spans[first - 1][0], self.spans[last - 1][1]
+
+    def nearest_naming(self, name: str, around: int) -> int | None:
+        """The number of the line nearest `around` (within SNAP_LINES) that writes `name`."""
+        wanted = _fold(name)
+        found = [
+            n
+            for n, (s, e) in enumerate(self.spans, 1)
+            if abs(n - around) <= SNAP_LINES and wanted in _fold(self.text[s:e])
+        ]
+        return min(found, key=lambda n: (abs(n - around), n)) if found else None
 
     def line_of(self, offset: int) -> int:
         """The number of the line holding `offset` (or the next line after a blank)."""
@@ -81,12 +93,18 @@ class ProfileForm:
             if not isinstance(item, dict):
                 raise ValueError(f"projects[{n}] must be an object")
             name = str(item.get("name", "")).strip()
-            start, end = numbered.span(item.get("first_line"), item.get("last_line"), name)
+            first, last = item.get("first_line"), item.get("last_line")
+            start, end = numbered.span(first, last, name)
             if not name or _fold(name) not in _fold(numbered.text[start:end]):
-                raise ValueError(
-                    f"projects[{n}]: the name {name!r} is not written in lines "
-                    f"{item.get('first_line')}..{item.get('last_line')}"
-                )
+                # A small model copies the name but miscounts lines: the entry starts at the
+                # nearest line that writes the name, if one is close; else it is re-asked.
+                near = numbered.nearest_naming(name, cast(int, first)) if name else None
+                if near is None:
+                    raise ValueError(
+                        f"projects[{n}]: the name {name!r} is not written in lines "
+                        f"{first}..{last} (nor within {SNAP_LINES} lines of them)"
+                    )
+                start, end = numbered.span(near, max(near, cast(int, last)), name)
             project = project_from_span(name, numbered.text, start, end)
             if project.name.lower() not in {p.name.lower() for p in projects}:
                 projects.append(project)

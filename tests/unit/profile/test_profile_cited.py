@@ -58,7 +58,7 @@ def test_a_reading_becomes_a_profile_with_stacks_from_each_projects_own_lines() 
 @pytest.mark.parametrize(
     ("item", "message"),
     [
-        ({"name": "MediQueue", "first_line": 7, "last_line": 7}, "is not written in lines 7..7"),
+        ({"name": "Nowhere", "first_line": 7, "last_line": 7}, "is not written in lines 7..7"),
         ({"name": "MediQueue", "first_line": 3, "last_line": 40}, "line 40 does not exist"),
         ({"name": "MediQueue", "first_line": 5, "last_line": 3}, "is after last_line 3"),
         ({"name": "MediQueue", "first_line": "3", "last_line": 5}, "line numbers are integers"),
@@ -83,3 +83,13 @@ def test_citing_the_offline_reading_back_gives_the_same_projects() -> None:
     back = form.to_canonical(cite_profile(offline, form.numbered))
     assert [p["name"] for p in back["projects"]] == [p.name for p in offline.projects]
     assert back["projects"][0]["stack"] == offline.projects[0].stack
+
+
+def test_a_miscounted_first_line_snaps_to_the_nearest_line_that_names_the_project() -> None:
+    form = profile_form(CV)
+    profile = form.to_canonical(
+        {"projects": [{"name": "ShelfScan", "first_line": 5, "last_line": 5}]}
+    )
+    [shelf] = profile["projects"]
+    assert CV[shelf["span"]["start"] :].startswith("I also made ShelfScan")
+    assert shelf["stack"] == ["Django", "PostgreSQL"]
