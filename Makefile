@@ -111,8 +111,9 @@ check: lint typecheck contracts test  ## everything CI runs
 
 # The real local model's suites: recorded once with `make record-local` (the model served by
 # `make local-server` in another shell), replayed in every `make evals` without the model.
-# Every 4th STAR item and every 6th technical item: the model takes 40 s to several
-# minutes per score on 2 cores (evals/README.md). The same settings record and replay.
+# Every 4th STAR item, every 6th technical item, every 10th follow-up case and the 12
+# held-out CVs of cv3: the model takes about a minute per call on 2 cores
+# (evals/README.md). The same settings record and replay.
 LOCAL_BRAIN := openai:qwen2.5-coder-1.5b
 LOCAL_RECORDINGS := evals/recordings_local/qwen2.5-coder-1.5b
 LOCAL_ENV := INTERVIEWER_STRUCTURED_OUTPUT=json_object INTERVIEWER_STRUCTURED_MAX_ATTEMPTS=2
@@ -128,6 +129,7 @@ evals: setup  ## eval suites: offline engine, and the LLM path replayed from eva
 	$(LOCAL_ENV) $(LOCAL_EVAL) star --every 4 --report artifacts/evals/local-star
 	$(LOCAL_ENV) $(LOCAL_EVAL) technical --every 6 --report artifacts/evals/local-technical
 	$(LOCAL_ENV) $(LOCAL_EVAL) profile --dataset $(LOCAL_CVS) --report artifacts/evals/local-profile
+	$(LOCAL_ENV) $(LOCAL_EVAL) followup --every 10 --report artifacts/evals/local-followup
 
 local-model: setup  ## fetch and verify the 1.1 GB local model (Qwen2.5-Coder-1.5B-Instruct GGUF)
 	$(BIN)/interviewer setup --local-model
@@ -142,6 +144,8 @@ record-local: install-dev  ## record the local-model suites (needs `make local-s
 		$(LOCAL_ENV) $(LOCAL_EVAL) technical --every 6 --cache || true
 	INTERVIEWER_BASE_URL=$(LOCAL_URL) INTERVIEWER_LLM_TIMEOUT_S=300 INTERVIEWER_LLM_MAX_RETRIES=0 \
 		$(LOCAL_ENV) $(LOCAL_EVAL) profile --dataset $(LOCAL_CVS) --cache || true
+	INTERVIEWER_BASE_URL=$(LOCAL_URL) INTERVIEWER_LLM_TIMEOUT_S=300 INTERVIEWER_LLM_MAX_RETRIES=0 \
+		$(LOCAL_ENV) $(LOCAL_EVAL) followup --every 10 --cache || true
 
 bench: setup  ## benchmarks: print a table against the targets, write bench/results/latest.json
 	$(BIN)/python bench/run.py
