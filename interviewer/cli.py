@@ -320,6 +320,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
     plan = None
     if args.resume and args.cv:
         raise UserError("--cv starts a new interview; --resume continues one: use one of them")
+    brain = None  # built for reading the CV, then the interview's own
     if not args.resume:
         profile = None
         if args.cv is not None:
@@ -329,7 +330,8 @@ def cmd_interview(args: argparse.Namespace) -> int:
             if not args.cv.is_file():
                 raise UserError(f"{args.cv}: no such file")
             document = read_document(args.cv.read_bytes(), args.cv.name)
-            profile = make_brain(settings, kb=kb).read_profile(document.text, [])
+            brain = make_brain(settings, kb=kb)
+            profile = brain.read_profile(document.text, [])
             profile.notes = document.notes + profile.notes
             found = ", ".join(p.name for p in profile.projects) or "no projects (bank questions)"
             print(f"CV {args.cv.name}: {found}")
@@ -348,7 +350,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
     from interviewer.ui.terminal import run_terminal_interview
     from interviewer.wiring import build_engine
 
-    engine = build_engine(settings, kb=kb)
+    engine = build_engine(settings, kb=kb, brain=brain)
     if plan is None:
         return run_terminal_interview(engine, engine.resume(args.resume))
     return run_terminal_interview(engine, engine.start(args.name, plan))

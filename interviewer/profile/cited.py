@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, cast
 
-from interviewer.profile.extract import extract_profile, project_from_span
+from interviewer.profile.extract import NO_PROJECTS_NOTE, extract_profile, project_from_span
 from interviewer.profile.schema import Profile, Project
 
 MAX_LINES = 300  # numbered lines shown to the model; the rest is said in the notes
@@ -81,10 +81,10 @@ class ProfileForm:
     name: str
     schema: dict[str, Any]
     numbered: NumberedLines
+    offline: Profile  # the offline reading: skills, education, experience, notes
 
     def to_canonical(self, reply: dict[str, Any]) -> dict[str, Any]:
-        numbered = self.numbered
-        offline = extract_profile(numbered.text)
+        numbered, offline = self.numbered, self.offline
         given = reply.get("projects") if isinstance(reply, dict) else None
         if not isinstance(given, list):
             raise ValueError("'projects' must be a list")
@@ -108,13 +108,11 @@ class ProfileForm:
             project = project_from_span(name, numbered.text, start, end)
             if project.name.lower() not in {p.name.lower() for p in projects}:
                 projects.append(project)
-        notes = [n for n in offline.notes if not n.startswith("no projects found")]
+        notes = [n for n in offline.notes if n != NO_PROJECTS_NOTE]
         if len(numbered.spans) == MAX_LINES and numbered.spans[-1][1] < len(numbered.text.rstrip()):
             notes.append(f"the model read the first {MAX_LINES} lines")
         if not projects:
-            notes.append(
-                "no projects found: the interview uses the question bank's project questions"
-            )
+            notes.append(NO_PROJECTS_NOTE)
         canonical = Profile(
             kind=offline.kind,
             projects=projects,
@@ -146,7 +144,7 @@ def profile_form(text: str) -> ProfileForm:
         "required": ["projects"],
         "additionalProperties": False,
     }
-    return ProfileForm("ProfileReading", schema, numbered)
+    return ProfileForm("ProfileReading", schema, numbered, extract_profile(text))
 
 
 def cite_profile(profile: Profile, numbered: NumberedLines) -> dict[str, Any]:

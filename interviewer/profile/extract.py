@@ -344,6 +344,9 @@ def _freelance_projects(section: Section) -> list[Project]:
     return projects
 
 
+NO_PROJECTS_NOTE = "no projects found: the interview uses the question bank's project questions"
+
+
 def extract_profile(text: str) -> Profile:
     text = _delatex(text)
     sections = split_sections(text)
@@ -375,7 +378,7 @@ def extract_profile(text: str) -> Profile:
     if not any(s.kind == "skills" for s in sections):
         notes.append("no skills section found")
     if not projects:
-        notes.append("no projects found: the interview uses the question bank's project questions")
+        notes.append(NO_PROJECTS_NOTE)
     return Profile(
         kind="cv",
         projects=_dedupe(projects),

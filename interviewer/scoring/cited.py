@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from interviewer.scoring.schemas import STAR_PARTS
+from interviewer.scoring.schemas import STAR_PARTS, StarScore, TechnicalScore
 from interviewer.scoring.text import Sentence, split_sentences
 
 MAX_SENTENCES = 40  # longer answers are cited in groups of neighbouring sentences
@@ -216,7 +216,7 @@ def sentences_of(numbered: NumberedAnswer, quotes: list[str]) -> list[int]:
     return found[:MAX_CITED]
 
 
-def cite_star(star: Any, numbered: NumberedAnswer) -> dict[str, Any]:
+def cite_star(star: StarScore, numbered: NumberedAnswer) -> dict[str, Any]:
     """A StarScore in the cited wire form (the scripted stand-in's replies)."""
     return {
         **{
@@ -232,7 +232,7 @@ def cite_star(star: Any, numbered: NumberedAnswer) -> dict[str, Any]:
     }
 
 
-def cite_technical(technical: Any, numbered: NumberedAnswer) -> dict[str, Any]:
+def cite_technical(technical: TechnicalScore, numbered: NumberedAnswer) -> dict[str, Any]:
     """A TechnicalScore in the cited wire form (the scripted stand-in's replies)."""
     errors = []
     for error in technical.errors:
