@@ -70,9 +70,7 @@ def _relative(path: Path) -> str:
 def knowledge_chunks(kb: KnowledgeBase, max_tokens: int, overlap: int) -> list[Chunk]:
     chunks: list[Chunk] = []
     for area_name, area in kb.areas.items():
-        path = kb.sources.get(area_name)
-        # "knowledge/core-python.yaml": stable wherever the app runs from.
-        source = f"{path.parent.name}/{path.name}" if path else area_name
+        source = kb.source_label(area_name)
         for question in area.questions:
             chunks.append(
                 Chunk(

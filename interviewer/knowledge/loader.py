@@ -33,8 +33,49 @@ class UnknownQuestion(UserError, KeyError):
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """The guide's areas, plus the areas of any published coach banks (`versions` names the
+    bank version each of those came from: "bank@3")."""
+
     areas: dict[str, Area]
     sources: dict[str, Path] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
+
+    def with_areas(self, areas: list[Area], version: str) -> KnowledgeBase:
+        """This knowledge base with a bank's areas added; ids must not clash."""
+        known = {q.id for q in self.questions} | {t.id for _, t in self.topics()}
+        for area in areas:
+            if area.area in self.areas:
+                raise KnowledgeError(f"{version}: area {area.area!r} is already defined")
+            clash = sorted(known & {q.id for q in area.questions})
+            if clash:
+                raise KnowledgeError(f"{version}: question id {clash[0]!r} is already defined")
+        added = {a.area: a for a in areas}
+        return KnowledgeBase(
+            areas={**self.areas, **added},
+            sources=self.sources,
+            versions={**self.versions, **dict.fromkeys(added, version)},
+        )
+
+    def bank_areas(self, bank: str) -> list[str]:
+        """The areas a published coach bank added ("acme.dsa", "acme.general")."""
+        return [a for a, v in self.versions.items() if v.split("@")[0] == bank]
+
+    def version_of(self, question_id: str) -> str | None:
+        """The bank version a question came from; None for the guide's own."""
+        if not self.versions:
+            return None
+        for name in self.versions:
+            if any(q.id == question_id for q in self.areas[name].questions):
+                return self.versions[name]
+        return None
+
+    def source_label(self, area: str) -> str:
+        """Where an area came from, stable wherever the app runs: "knowledge/dsa.yaml", or
+        "bank:acme" for a coach's bank."""
+        if area in self.versions:  # without the version: an unchanged question is not re-embedded
+            return f"bank:{self.versions[area].split('@')[0]}"
+        path = self.sources.get(area)
+        return f"{path.parent.name}/{path.name}" if path else area
 
     @property
     def questions(self) -> list[Question]:
@@ -87,6 +128,28 @@ def _entry_label(data: object, loc: tuple[int | str, ...]) -> str:
     return "".join(parts) or "file"
 
 
+# What the bundled guide promises beyond the schema (an imported bank may be sparser).
+GUIDE_MIN_KEY_POINTS = 3
+GUIDE_MIN_OUTLINE = 40
+
+
+def _guide_rules(area: Area) -> list[str]:
+    problems = [] if area.topics else ["topics: an area of the guide needs at least one topic"]
+    for index, question in enumerate(area.questions):
+        where = f"questions[{index}] (id {question.id})"
+        if len(question.key_points) < GUIDE_MIN_KEY_POINTS:
+            problems.append(
+                f"{where}.key_points: the guide's questions need at least "
+                f"{GUIDE_MIN_KEY_POINTS} key points, this one has {len(question.key_points)}"
+            )
+        if len(question.model_answer) < GUIDE_MIN_OUTLINE:
+            problems.append(
+                f"{where}.model_answer: the guide's outlines need at least "
+                f"{GUIDE_MIN_OUTLINE} characters"
+            )
+    return problems
+
+
 def load_area(path: Path) -> Area:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
@@ -95,9 +158,14 @@ def load_area(path: Path) -> Area:
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: expected a mapping at the top level")
     try:
-        return Area.model_validate(data)
+        area = Area.model_validate(data)
     except ValidationError as exc:
         raise KnowledgeError(f"{path}: invalid knowledge file\n{_describe(exc, data)}") from exc
+    problems = _guide_rules(area)
+    if problems:
+        lines = "\n".join(f"  {p}" for p in problems)
+        raise KnowledgeError(f"{path}: invalid knowledge file\n{lines}")
+    return area
 
 
 def load_knowledge(directory: Path) -> KnowledgeBase:
