@@ -1,0 +1,1 @@
+"""A coach's own question banks: reading, deriving key points, storing."""
