@@ -530,6 +530,7 @@ class InterviewEngine:
             said = [*messages, "That's all my questions. Thank you! Here is your report."]
             report = self._finish(session, writes, said)
             return Reply(session.id, said, None, None, True, report)
+        fields["question_version"] = self.kb.version_of(str(fields["question_id"]))
         said = [*messages, str(fields["question_text"])]
         writes.messages += _lines(said, seq)
         writes.new_turn = fields

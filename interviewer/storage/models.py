@@ -1,5 +1,6 @@
 """Tables: sessions, their turns and scores, the chat as shown, code runs, LLM calls, coach records,
-and the security bookkeeping (issued candidate codes, coach logins and their sessions).
+coaches' question banks (every version kept) and the audit log, and the security bookkeeping
+(issued candidate codes, coach logins and their sessions).
 
 The schema changes only through a migration (`storage/migrations/`); `Base.metadata` is
 what the latest migration builds, and a test checks that the two agree.
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -128,6 +130,8 @@ class TurnRow(Base):
         _enum(AnswerStatus), default=AnswerStatus.pending
     )
     hints_used: Mapped[int] = mapped_column(Integer, default=0)
+    # A coach's bank question: "bank@version" it was asked (and scored) from; None: the guide.
+    question_version: Mapped[str | None] = mapped_column(String(100), nullable=True)
     asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
@@ -267,3 +271,48 @@ class LoginAttemptRow(Base):
     address: Mapped[str] = mapped_column(String(64))
     ok: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class BankRow(Base):
+    """A coach's question bank by name; its questions live in versions, one of them live."""
+
+    __tablename__ = "banks"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    published_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class BankVersionRow(Base):
+    """One import of a bank: its validated questions (JSON, the knowledge schema) and the
+    problems the import reported. Versions are never changed or deleted, so a score can
+    always be traced to the questions it used."""
+
+    __tablename__ = "bank_versions"
+    __table_args__ = (UniqueConstraint("bank", "version", name="uq_bank_versions_bank_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bank: Mapped[str] = mapped_column(ForeignKey("banks.name"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    source_name: Mapped[str] = mapped_column(String(300))
+    source_format: Mapped[str] = mapped_column(String(20))
+    question_count: Mapped[int] = mapped_column(Integer)
+    questions_json: Mapped[str] = mapped_column(Text)
+    problems_json: Mapped[str] = mapped_column(Text, default="[]")
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class AuditRow(Base):
+    """Who did what to shared state (imports, publishes, accounts), and when."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(50))
+    target: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text, default="")

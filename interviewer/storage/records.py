@@ -32,6 +32,7 @@ class Turn:
     asked_at: datetime
     answered_at: datetime | None
     scores: tuple[ScoreRecord, ...] = ()
+    question_version: str | None = None  # "bank@version" for a coach's bank question
 
     @property
     def score(self) -> ScoreRecord | None:
@@ -141,3 +142,29 @@ class CodeRun:
     total: int
     verdict: str | None
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class BankVersion:
+    """One stored import of a coach's bank; `questions_json` is the knowledge schema's."""
+
+    bank: str
+    title: str
+    version: int
+    published: bool
+    source_name: str
+    source_format: str
+    question_count: int
+    questions_json: str
+    problems_json: str
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor: str
+    action: str
+    target: str
+    detail: str

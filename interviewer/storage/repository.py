@@ -11,9 +11,10 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy import create_engine, delete, event, func, make_url, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload, sessionmaker
 
@@ -24,6 +25,9 @@ from interviewer.storage import records
 from interviewer.storage.migrate import upgrade
 from interviewer.storage.models import (
     AnswerStatus,
+    AuditRow,
+    BankRow,
+    BankVersionRow,
     CandidateCodeRow,
     ChatRole,
     CoachSessionRow,
@@ -43,6 +47,10 @@ from interviewer.storage.models import (
 )
 
 
+class BankNotFound(UserError, LookupError):
+    """No bank (or no such version of it) is stored under that name."""
+
+
 class SessionNotFound(UserError, LookupError):
     """No session has that id. The message never repeats the id a client sent."""
 
@@ -54,6 +62,9 @@ class SessionNotFound(UserError, LookupError):
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -94,6 +105,7 @@ def _turn(row: TurnRow) -> records.Turn:
         asked_at=_utc(row.asked_at),
         answered_at=_utc(row.answered_at) if row.answered_at else None,
         scores=tuple(ScoreRecord.model_validate_json(s.payload) for s in row.scores),
+        question_version=row.question_version,
     )
 
 
@@ -602,3 +614,116 @@ class Repository:
         with self._session.begin() as db:
             result = db.execute(delete(CoachSessionRow).where(CoachSessionRow.expires_at < before))
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    # ----- coaches' question banks ----------------------------------------------------------
+    def add_bank_version(
+        self,
+        bank: str,
+        *,
+        title: str,
+        source_name: str,
+        source_format: str,
+        questions_json: str,
+        question_count: int,
+        problems_json: str,
+        actor: str,
+        publish: bool,
+    ) -> int:
+        """Store a new version of the bank (creating the bank on its first import), audit
+        the import (and the publish), and return the version number."""
+        with self._session.begin() as db:
+            row = db.get(BankRow, bank, with_for_update=True)
+            if row is None:
+                row = BankRow(name=bank, title=title, created_by=actor, published_version=None)
+                db.add(row)
+                db.flush()
+            else:
+                row.title = title
+            latest = db.scalar(
+                select(func.max(BankVersionRow.version)).where(BankVersionRow.bank == bank)
+            )
+            version = (latest or 0) + 1
+            db.add(
+                BankVersionRow(
+                    bank=bank,
+                    version=version,
+                    source_name=source_name[:300],
+                    source_format=source_format,
+                    question_count=question_count,
+                    questions_json=questions_json,
+                    problems_json=problems_json,
+                    created_by=actor,
+                )
+            )
+            detail = f"{question_count} questions from {source_name[:200]}"
+            db.add(
+                AuditRow(
+                    actor=actor, action="bank.import", target=f"{bank}@{version}", detail=detail
+                )
+            )
+            if publish:
+                row.published_version = version
+                db.add(
+                    AuditRow(
+                        actor=actor, action="bank.publish", target=f"{bank}@{version}", detail=""
+                    )
+                )
+        return version
+
+    def publish_bank(self, bank: str, version: int, *, actor: str) -> None:
+        with self._session.begin() as db:
+            row = db.get(BankRow, bank, with_for_update=True)
+            exists = db.scalar(
+                select(BankVersionRow.id).where(
+                    BankVersionRow.bank == bank, BankVersionRow.version == version
+                )
+            )
+            if row is None or exists is None:
+                raise BankNotFound(f"bank {bank[:60]!r} has no version {version}")
+            row.published_version = version
+            db.add(
+                AuditRow(actor=actor, action="bank.publish", target=f"{bank}@{version}", detail="")
+            )
+
+    def bank_versions(
+        self, bank: str | None = None, *, published_only: bool = False
+    ) -> list[records.BankVersion]:
+        """Stored versions, oldest first; `published_only`: each bank's live version."""
+        with self._session() as db:
+            query = (
+                select(BankVersionRow, BankRow)
+                .join(BankRow, BankRow.name == BankVersionRow.bank)
+                .order_by(BankVersionRow.bank, BankVersionRow.version)
+            )
+            if bank is not None:
+                query = query.where(BankVersionRow.bank == bank)
+            if published_only:
+                query = query.where(BankVersionRow.version == BankRow.published_version)
+            return [
+                records.BankVersion(
+                    bank=v.bank,
+                    title=b.title,
+                    version=v.version,
+                    published=v.version == b.published_version,
+                    source_name=v.source_name,
+                    source_format=v.source_format,
+                    question_count=v.question_count,
+                    questions_json=v.questions_json,
+                    problems_json=v.problems_json,
+                    created_by=v.created_by,
+                    created_at=_utc(v.created_at),
+                )
+                for v, b in db.execute(query)
+            ]
+
+    # ----- audit -----------------------------------------------------------------------------
+    def audit(self, actor: str, action: str, target: str, detail: str = "") -> None:
+        with self._session.begin() as db:
+            db.add(AuditRow(actor=actor, action=action, target=target[:200], detail=detail))
+
+    def audit_log(self, limit: int = 200) -> list[records.AuditEntry]:
+        with self._session() as db:
+            rows = db.scalars(select(AuditRow).order_by(AuditRow.id.desc()).limit(limit))
+            return [
+                records.AuditEntry(_utc(r.at), r.actor, r.action, r.target, r.detail) for r in rows
+            ]
