@@ -6,9 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interviewer.config import Settings, load_settings
 from interviewer.errors import UserError
+
+if TYPE_CHECKING:
+    from interviewer.knowledge.loader import KnowledgeBase
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -205,11 +209,101 @@ def cmd_code(args: argparse.Namespace) -> int:
     return 0 if verdict.status == "passed" else 1
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
+def _knowledge(settings: Settings) -> KnowledgeBase:
+    """The guide plus the coaches' published banks (a broken guide file: one line)."""
+    from interviewer.coach.banks import with_published_banks
     from interviewer.knowledge.loader import load_knowledge
+    from interviewer.storage.repository import Repository
+
+    guide = load_knowledge(settings.knowledge_dir)
+    return with_published_banks(guide, Repository(settings.resolved_database_url))
+
+
+def cmd_bank(args: argparse.Namespace) -> int:
+    from interviewer.coach import banks
+    from interviewer.knowledge.loader import load_knowledge
+    from interviewer.storage.repository import Repository
 
     settings = _settings(args)
-    kb = load_knowledge(settings.knowledge_dir)  # a broken file: one line, before Chroma loads
+    if args.action == "import" and args.file is None:
+        raise UserError("bank import needs the file: interviewer bank import FILE")
+    if args.action in ("export", "publish", "show") and not args.bank:
+        raise UserError(f"bank {args.action} needs --bank NAME")
+    if args.action == "import" and not args.file.is_file():
+        raise UserError(f"{args.file}: no such file")
+    guide = load_knowledge(settings.knowledge_dir)
+    repo = Repository(settings.resolved_database_url)
+    actor = args.actor
+    if args.action == "list":
+        for version in repo.bank_versions():
+            live = "published" if version.published else "draft"
+            print(
+                f"{version.bank}@{version.version}  {live:9}  {version.question_count:4} questions  "
+                f"{version.source_name}  by {version.created_by} {version.created_at:%Y-%m-%d %H:%M}"
+            )
+        return 0
+    if args.action == "export":
+        print(banks.export_yaml(banks.find_version(repo, args.bank, args.version)), end="")
+        return 0
+    if args.action == "publish":
+        found = banks.find_version(repo, args.bank, args.version)
+        repo.publish_bank(found.bank, found.version, actor=actor)
+        print(f"published {found.bank}@{found.version} ({found.question_count} questions)")
+        return 0
+    if args.action == "show":
+        found = banks.find_version(repo, args.bank, args.version)
+        for question in banks.stored_questions(found):
+            print(f"{question.id}  [{question.difficulty.value}, {question.type.value}]")
+            print(f"  {question.question}")
+            for number, point in enumerate(question.key_points, start=1):
+                print(f"    {number}. {point.text}")
+        return 0
+    result = banks.import_bank(
+        repo,
+        guide,
+        args.file.read_bytes(),
+        args.file.name,
+        bank=args.bank,
+        title=args.title,
+        actor=actor,
+        publish=not args.draft,
+        dry_run=args.dry_run,
+    )
+    embedded = ""
+    if result.published:
+        from interviewer.knowledge.ingest import ingest
+
+        kb = banks.with_published_banks(guide, repo)
+        embedded = ingest(settings, progress=False, kb=kb).line()
+    if args.json:
+        for line in result.question_lines():
+            print(json.dumps({"question": line}))
+        for problem in result.problem_lines():
+            print(json.dumps({"problem": problem}))
+        print(json.dumps({"summary": result.summary() | {"embedded": embedded}}))
+    else:
+        for problem in result.problem_lines():
+            print(f"problem: {problem['text']}", file=sys.stderr)
+        state = (
+            "dry run, nothing stored"
+            if args.dry_run
+            else ("published" if result.published else "stored as a draft")
+        )
+        where = f"{result.built.name}@{result.version}" if result.version else result.built.name
+        print(
+            f"{where}: {len(result.built.questions)} questions imported, "
+            f"{len(result.built.problems)} problems ({state}) in {result.seconds:.2f}s"
+        )
+        if embedded:
+            print(embedded)
+    if not result.built.questions:
+        raise UserError(f"{args.file.name}: no question could be imported; see the problems above")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    kb = _knowledge(settings)  # a broken file: one line, before Chroma loads
     from interviewer.knowledge.ingest import ingest
 
     summary = ingest(
@@ -228,8 +322,6 @@ def _brain_option(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from interviewer.knowledge.loader import load_knowledge
-
     settings = _settings(args)
     if args.batch is not None:
         if args.answer is not None or _single_question(args) is not None:
@@ -242,7 +334,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         wanted = "--question-id" if args.kind == "technical" else "--question"
         raise UserError(f"give {wanted} and --answer, or --batch FILE")
     # The question first: a wrong id is a one-line error before anything heavy loads.
-    kb = load_knowledge(settings.knowledge_dir)
+    kb = _knowledge(settings)
     question = (
         kb.question(args.question_id) if args.kind == "technical" and args.batch is None else None
     )
@@ -312,10 +404,18 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 def cmd_interview(args: argparse.Namespace) -> int:
     from interviewer.interview.plan import build_plan
-    from interviewer.knowledge.loader import load_knowledge
 
     settings = _settings(args)
-    kb = load_knowledge(settings.knowledge_dir)
+    kb = _knowledge(settings)
+    areas = args.areas
+    if args.bank:
+        if areas:
+            raise UserError("--bank asks from that bank's areas; drop --areas")
+        areas = kb.bank_areas(args.bank)
+        if not areas:
+            raise UserError(
+                f"no published bank named {args.bank[:60]!r}; `interviewer bank list` shows them"
+            )
     # The plan first: a wrong area or length is a one-line error before the engine loads.
     plan = None
     if args.resume and args.cv:
@@ -337,7 +437,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
             print(f"CV {args.cv.name}: {found}")
         plan = build_plan(
             kb,
-            areas=args.areas,
+            areas=areas,
             difficulty=args.difficulty,
             questions=args.questions,
             minutes=args.minutes,
@@ -482,6 +582,23 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--json", action="store_true", help="print the verdict as JSON")
     code.set_defaults(func=cmd_code)
 
+    bank = sub.add_parser(
+        "bank", help="a coach's question bank: import (CSV, JSONL, YAML, Markdown), list, export"
+    )
+    _common(bank)
+    bank.add_argument("action", choices=["import", "list", "show", "export", "publish"])
+    bank.add_argument("file", nargs="?", type=Path, help="import: the bank file")
+    bank.add_argument("--bank", help="the bank's name (import: default the file's name)")
+    bank.add_argument("--title", help="import: the bank's title as candidates see it")
+    bank.add_argument("--version", type=int, help="export/show/publish: a version (default live)")
+    bank.add_argument("--draft", action="store_true", help="import: store, do not publish")
+    bank.add_argument("--dry-run", action="store_true", help="import: check only, store nothing")
+    bank.add_argument("--actor", default="cli", help="who is importing (for the audit log)")
+    bank.add_argument(
+        "--json", action="store_true", help="import: one JSON line per question and problem"
+    )
+    bank.set_defaults(func=cmd_bank)
+
     ingest = sub.add_parser("ingest", help="embed the knowledge base (and extra files) into Chroma")
     _common(ingest)
     ingest.add_argument(
@@ -523,6 +640,7 @@ def build_parser() -> argparse.ArgumentParser:
     _brain_option(interview)
     interview.add_argument("--name", default="candidate")
     interview.add_argument("--areas", nargs="*", help="areas to cover (default: a balanced mix)")
+    interview.add_argument("--bank", help="ask from this coach's bank (its published version)")
     interview.add_argument(
         "--difficulty", choices=["easy", "medium", "hard", "mixed"], default="mixed"
     )
@@ -548,7 +666,16 @@ def build_parser() -> argparse.ArgumentParser:
     _common(evaluate)
     evaluate.add_argument(
         "suite",
-        choices=["star", "technical", "followup", "personas", "profile", "project", "all"],
+        choices=[
+            "star",
+            "technical",
+            "followup",
+            "personas",
+            "profile",
+            "project",
+            "derived",
+            "all",
+        ],
     )
     evaluate.add_argument("--dataset", type=Path, help="a dataset file in the suite's JSONL format")
     evaluate.add_argument(

@@ -17,6 +17,7 @@ from interviewer.brains.base import Brain
 from interviewer.brains.llm import LLMBrain
 from interviewer.brains.offline import CachedEmbed, OfflineBrain
 from interviewer.brains.scripted import scripted_chat
+from interviewer.coach.banks import with_published_banks
 from interviewer.coding.runner import CodeRunner, load_problems
 from interviewer.config import OFFLINE, Settings
 from interviewer.interview.engine import InterviewEngine
@@ -27,6 +28,12 @@ from interviewer.knowledge.store import KnowledgeStore
 from interviewer.llm.models import evidence_form, make_chat_model, parse_model, structured_mode
 from interviewer.prompts import load_prompts
 from interviewer.storage.repository import Repository
+
+
+def knowledge_base(settings: Settings, repo: Repository | None = None) -> KnowledgeBase:
+    """The guide plus every coach bank's published version (from the database)."""
+    guide = load_knowledge(settings.knowledge_dir)
+    return with_published_banks(guide, repo or Repository(settings.resolved_database_url))
 
 
 def code_runner(settings: Settings) -> CodeRunner:
@@ -106,9 +113,9 @@ def build_engine(
 ) -> InterviewEngine:
     tokens.configure(settings.resolved_assets_dir)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    kb = kb or load_knowledge(settings.knowledge_dir)
-    store = store or KnowledgeStore.from_settings(settings)
     repo = repo or Repository(settings.resolved_database_url)
+    kb = kb or knowledge_base(settings, repo)
+    store = store or KnowledgeStore.from_settings(settings)
     question_embed = CachedEmbed(LocalMiniLMEmbedding(settings.resolved_assets_dir).embed)
     question_embed([q.question for q in kb.questions])  # at start-up, not on a candidate's turn
     selector = QuestionSelector(kb, store, question_embed)

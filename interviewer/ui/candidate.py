@@ -496,7 +496,11 @@ def build_candidate_room(
             with gr.Column(scale=1, min_width=280):
                 name = gr.Textbox(label="Your name", max_length=200, elem_id="name")
                 chosen = gr.CheckboxGroup(
-                    list(engine.kb.areas), label="Areas (empty = balanced mix)"
+                    [
+                        (f"{area.title} (coach's bank)" if key in engine.kb.versions else key, key)
+                        for key, area in engine.kb.areas.items()
+                    ],
+                    label="Areas (empty = balanced mix)",
                 )
                 difficulty = gr.Radio(list(DIFFICULTIES), value="mixed", label="Difficulty")
                 questions = gr.Slider(
