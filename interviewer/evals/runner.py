@@ -21,6 +21,7 @@ from interviewer.errors import UserError
 from interviewer.evals.ab import paired_comparison
 from interviewer.evals.costs import call_metrics
 from interviewer.evals.datasets import FollowUpCase, TechnicalItem, load_jsonl, load_star_dataset
+from interviewer.evals.derived_suite import run_derived
 from interviewer.evals.followup_suite import run_followups
 from interviewer.evals.persona_suite import paired_injection, run_personas
 from interviewer.evals.profile_suite import run_profiles
@@ -41,7 +42,13 @@ DEFAULT_DATASETS = {
     "followup": DATA / "followup_cases.jsonl",
 }
 SECOND_PASS = DATA / "star_gold_pass_b.jsonl"  # an independent second labelling of the same items
-SUITES = ("star", "technical", "followup", "personas", "profile", "project")
+SUITES = ("star", "technical", "followup", "personas", "profile", "project", "derived")
+# Key points derived from model answers (the bank importer): the sets its rules were tuned on,
+# and the held-out set, reported apart.
+DERIVED_SETS = {
+    "tuning": [DATA / "technical_dev_styles.jsonl", DATA / "technical_gold.jsonl"],
+    "held_out": [DATA / "independent" / "technical_independent.jsonl"],
+}
 CV_DEV = DATA / "cv_dev"  # labelled CVs the profile extractor was tuned on
 PROJECT_DEV = DATA / "project_dev" / "answers.jsonl"  # what the project rubric was tuned on
 
@@ -221,6 +228,22 @@ def check_thresholds(
                 abs(s["bias"]) <= t["abs_bias_max"],
             ),
         ]
+    if "derived" in sections and "derived" in thresholds:
+        s, t = sections["derived"], thresholds["derived"]
+        for name in ("tuning", "held_out"):
+            if name in s and name in t:
+                checks += [
+                    (
+                        f"derived key points ({name}) within one point of curated "
+                        f"{s[name]['within_one']} >= {t[name]['within_one_min']}",
+                        s[name]["within_one"] >= t[name]["within_one_min"],
+                    ),
+                    (
+                        f"derived key points ({name}) |mean difference| "
+                        f"{abs(s[name]['mean_difference'])} <= {t[name]['abs_difference_max']}",
+                        abs(s[name]["mean_difference"]) <= t[name]["abs_difference_max"],
+                    ),
+                ]
     if "star" in sections:
         s, t = sections["star"], thresholds["star"]
         checks += [
@@ -367,6 +390,10 @@ def _run_eval(settings: Settings, options: EvalOptions) -> dict[str, Any]:
         elif suite == "project":
             if options.brain == OFFLINE:  # the rubric is the offline analysis for every brain
                 sections["project"] = run_projects(options.dataset or PROJECT_DEV)
+        elif suite == "derived":
+            if options.brain == OFFLINE:  # derivation and this check are the offline engine's
+                sets = {"given": [options.dataset]} if options.dataset else DERIVED_SETS
+                sections["derived"] = run_derived(brain, kb, sets)
         else:
             raise EvalError(f"unknown suite {suite!r}; choose from {', '.join(SUITES)} or all")
     checks = check_thresholds(sections, thresholds)
