@@ -170,7 +170,7 @@ def test_cli_imports_with_json_lines_and_scores_an_imported_id(settings, tmp_pat
     assert json.loads(scored.stdout)["technical"]["score"] >= 4
 
 
-def test_a_database_with_interviews_upgrades_to_the_bank_tables_with_nothing_lost(
+def test_a_database_with_interviews_upgrades_to_the_new_tables_with_nothing_lost(
     settings, engine_factory
 ) -> None:
     from alembic import command
@@ -183,25 +183,31 @@ def test_a_database_with_interviews_upgrades_to_the_bank_tables_with_nothing_los
     url = settings.resolved_database_url
     repo = Repository(url)
 
-    def rows() -> dict[str, list[Any]]:
+    tables = ("sessions", "turns", "scores", "messages")
+
+    def rows(columns: dict[str, list[str]]) -> dict[str, list[Any]]:
         with repo.engine.connect() as db:
             return {
-                table: [tuple(r) for r in db.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
-                for table in ("sessions", "turns", "scores", "messages")
+                table: [
+                    tuple(r)
+                    for r in db.execute(
+                        text(f"SELECT {', '.join(columns[table])} FROM {table} ORDER BY 1")
+                    )
+                ]
+                for table in tables
             }
 
     with repo.engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0003")
-    before = rows()
+    old = {t: [c["name"] for c in inspect(repo.engine).get_columns(t)] for t in tables}
+    before = rows(old)
     assert before["turns"] and "banks" not in inspect(repo.engine).get_table_names()
     upgraded = Repository(url)
     assert upgraded.migrated_from == "0003"
-    after = rows()
     names = set(inspect(upgraded.engine).get_table_names())
-    assert {"banks", "bank_versions", "audit_log"} <= names
-    for table in ("sessions", "scores", "messages"):
-        assert after[table] == before[table]
-    # turns gained one column, NULL for the guide's questions
-    assert [row[:-1] for row in after["turns"]] == before["turns"]
-    assert {row[-1] for row in after["turns"]} == {None}
+    assert {"banks", "bank_versions", "audit_log", "cohorts", "coach_accounts"} <= names
+    assert rows(old) == before  # every old row and column, unchanged
+    new = {"turns": ["question_version"], "sessions": ["cohort_id"]}
+    added = rows({t: new.get(t, ["1"]) for t in tables})
+    assert {r[0] for r in added["turns"]} == {None} and {r[0] for r in added["sessions"]} == {None}
     assert upgraded.get_session(reply.session_id).turns[0].answer is not None

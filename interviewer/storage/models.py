@@ -103,6 +103,8 @@ class SessionRow(Base):
     answered: Mapped[int] = mapped_column(Integer, default=0)
     fallbacks: Mapped[int] = mapped_column(Integer, default=0)
     areas: Mapped[str] = mapped_column(String(500), default="")
+    # The cohort the candidate joined with its code; None: an interview of their own.
+    cohort_id: Mapped[str | None] = mapped_column(String(40), index=True, nullable=True)
 
     turns: Mapped[list[TurnRow]] = relationship(
         back_populates="session", order_by="TurnRow.seq", cascade="all, delete-orphan"
@@ -316,3 +318,33 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(50))
     target: Mapped[str] = mapped_column(String(200))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class CoachAccountRow(Base):
+    """A desk account: an admin (accounts, every cohort) or a coach (their own cohorts).
+    Only an argon2 hash of the password is kept."""
+
+    __tablename__ = "coach_accounts"
+
+    username: Mapped[str] = mapped_column(String(200), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))  # admin | coach
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CohortRow(Base):
+    """A batch of students a coach runs: its bank, plan settings and the code they join with."""
+
+    __tablename__ = "cohorts"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    owner: Mapped[str] = mapped_column(String(200), index=True)
+    join_code: Mapped[str] = mapped_column(String(40), unique=True)
+    bank: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    settings_json: Mapped[str] = mapped_column(Text)  # questions, difficulty, coding
+    starts_on: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO date
+    ends_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)

@@ -53,6 +53,7 @@ class Session:
     created_at: datetime
     updated_at: datetime
     turns: tuple[Turn, ...] = ()
+    cohort_id: str | None = None
 
     @property
     def finished(self) -> bool:
@@ -168,3 +169,43 @@ class AuditEntry:
     action: str
     target: str
     detail: str
+
+
+@dataclass(frozen=True)
+class CoachAccount:
+    username: str
+    password_hash: str
+    role: str  # admin | coach
+    created_by: str
+    created_at: datetime
+    disabled: bool
+
+
+@dataclass(frozen=True)
+class Cohort:
+    id: str
+    name: str
+    owner: str
+    join_code: str
+    bank: str | None
+    settings_json: str
+    starts_on: str | None
+    ends_on: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CohortScore:
+    """One scored turn of a cohort's session: what the dashboard aggregates."""
+
+    session_id: str
+    candidate: str
+    created_at: datetime
+    overall: float | None
+    fallbacks: int
+    area: str
+    question_id: str
+    kind: str
+    brain: str
+    normalised: float
+    payload: str

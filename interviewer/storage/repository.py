@@ -30,8 +30,10 @@ from interviewer.storage.models import (
     BankVersionRow,
     CandidateCodeRow,
     ChatRole,
+    CoachAccountRow,
     CoachSessionRow,
     CodeRunRow,
+    CohortRow,
     LLMCallRow,
     LoginAttemptRow,
     MessageRow,
@@ -122,6 +124,7 @@ def _session(row: SessionRow) -> records.Session:
         created_at=_utc(row.created_at),
         updated_at=_utc(row.updated_at),
         turns=tuple(_turn(t) for t in row.turns),
+        cohort_id=row.cohort_id,
     )
 
 
@@ -183,6 +186,8 @@ class SessionQuery:
     min_score: float = 0.0
     max_score: float = 100.0
     fallback_only: bool = False
+    cohorts: tuple[str, ...] | None = None  # None: every session (an admin); else only these
+    cohort: str | None = None  # one cohort's sessions
 
 
 class Repository:
@@ -200,6 +205,7 @@ class Repository:
         plan_json: str,
         seed: int,
         candidate_key: str | None = None,
+        cohort_id: str | None = None,
     ) -> str:
         session_id = secrets.token_urlsafe(18)  # unguessable: it doubles as the resume link
         with self._session.begin() as db:
@@ -211,6 +217,7 @@ class Repository:
                     plan_json=plan_json,
                     seed=seed,
                     candidate_key=candidate_key,
+                    cohort_id=cohort_id,
                     status=SessionStatus.active,
                     answered=0,
                     fallbacks=0,
@@ -358,6 +365,10 @@ class Repository:
             where.append(func.coalesce(SessionRow.overall, 0.0) <= query.max_score)
         if query.fallback_only:
             where.append(SessionRow.fallbacks > 0)
+        if query.cohorts is not None:
+            where.append(SessionRow.cohort_id.in_(query.cohorts or ("",)))
+        if query.cohort is not None:
+            where.append(SessionRow.cohort_id == query.cohort)
         with self._session() as db:
             total = db.scalar(select(func.count()).select_from(SessionRow).where(*where)) or 0
             rows = list(
@@ -727,3 +738,166 @@ class Repository:
             return [
                 records.AuditEntry(_utc(r.at), r.actor, r.action, r.target, r.detail) for r in rows
             ]
+
+    def bank_revision(self) -> int:
+        """Grows with every bank import or publish: a worker reloads its banks when it moves."""
+        with self._session() as db:
+            return int(
+                db.scalar(select(func.max(AuditRow.id)).where(AuditRow.action.in_(BANK_ACTIONS)))
+                or 0
+            )
+
+    # ----- desk accounts ---------------------------------------------------------------------
+    def save_account(
+        self, username: str, *, password_hash: str, role: str, actor: str, disabled: bool = False
+    ) -> bool:
+        """Create or update an account; True when it was new. Audited (never the hash)."""
+        with self._session.begin() as db:
+            row = db.get(CoachAccountRow, username)
+            created = row is None
+            if row is None:
+                row = CoachAccountRow(username=username, created_by=actor)
+                db.add(row)
+            row.password_hash, row.role, row.disabled = password_hash, role, disabled
+            action = "account.add" if created else "account.update"
+            state = ", disabled" if disabled else ""
+            db.add(
+                AuditRow(actor=actor, action=action, target=username, detail=f"role {role}{state}")
+            )
+        return created
+
+    def account(self, username: str) -> records.CoachAccount | None:
+        with self._session() as db:
+            row = db.get(CoachAccountRow, username)
+            return None if row is None else _account(row)
+
+    def accounts(self) -> list[records.CoachAccount]:
+        with self._session() as db:
+            return [
+                _account(r)
+                for r in db.scalars(select(CoachAccountRow).order_by(CoachAccountRow.username))
+            ]
+
+    # ----- cohorts ---------------------------------------------------------------------------
+    def create_cohort(
+        self,
+        *,
+        name: str,
+        owner: str,
+        bank: str | None,
+        settings_json: str,
+        starts_on: str | None,
+        ends_on: str | None,
+        actor: str,
+    ) -> records.Cohort:
+        cohort_id = secrets.token_urlsafe(9)
+        join_code = "-".join(secrets.token_hex(2).upper() for _ in range(3))  # e.g. 3F9A-0C1D-77E2
+        with self._session.begin() as db:
+            row = CohortRow(
+                id=cohort_id,
+                name=name,
+                owner=owner,
+                join_code=join_code,
+                bank=bank,
+                settings_json=settings_json,
+                starts_on=starts_on,
+                ends_on=ends_on,
+            )
+            db.add(row)
+            db.add(
+                AuditRow(
+                    actor=actor,
+                    action="cohort.create",
+                    target=cohort_id,
+                    detail=f"{name} for {owner}",
+                )
+            )
+            db.flush()
+            return _cohort(row)
+
+    def cohorts(self, owner: str | None = None) -> list[records.Cohort]:
+        """Every cohort (owner None) or one coach's, newest first."""
+        with self._session() as db:
+            query = select(CohortRow).order_by(CohortRow.created_at.desc())
+            if owner is not None:
+                query = query.where(CohortRow.owner == owner)
+            return [_cohort(r) for r in db.scalars(query)]
+
+    def cohort(self, cohort_id: str) -> records.Cohort | None:
+        with self._session() as db:
+            row = db.get(CohortRow, cohort_id)
+            return None if row is None else _cohort(row)
+
+    def cohort_by_code(self, join_code: str) -> records.Cohort | None:
+        with self._session() as db:
+            row = db.scalar(select(CohortRow).where(CohortRow.join_code == join_code))
+            return None if row is None else _cohort(row)
+
+    def cohort_scores(self, cohort_id: str) -> list[records.CohortScore]:
+        """Every scored main or follow-up turn of the cohort's sessions, one query."""
+        query = (
+            select(
+                SessionRow.id,
+                SessionRow.candidate,
+                SessionRow.created_at,
+                SessionRow.overall,
+                SessionRow.fallbacks,
+                TurnRow.area,
+                TurnRow.question_id,
+                ScoreRow.kind,
+                ScoreRow.brain,
+                ScoreRow.normalised,
+                ScoreRow.payload,
+            )
+            .join(TurnRow, TurnRow.session_id == SessionRow.id)
+            .join(ScoreRow, ScoreRow.turn_id == TurnRow.id)
+            .where(SessionRow.cohort_id == cohort_id)
+            .order_by(SessionRow.created_at, TurnRow.seq, ScoreRow.id)
+        )
+        with self._session() as db:
+            return [
+                records.CohortScore(
+                    r[0], r[1], _utc(r[2]), r[3], r[4], r[5], r[6], str(r[7]), r[8], r[9], r[10]
+                )
+                for r in db.execute(query)
+            ]
+
+    def cohort_sessions(self, cohort_id: str) -> list[records.SessionSummary]:
+        with self._session() as db:
+            rows = list(
+                db.scalars(
+                    select(SessionRow)
+                    .where(SessionRow.cohort_id == cohort_id)
+                    .order_by(SessionRow.created_at)
+                )
+            )
+            counts = self._override_counts(db, [r.id for r in rows])
+            return [self._summary(r, counts.get(r.id, 0)) for r in rows]
+
+
+BANK_ACTIONS = ("bank.import", "bank.publish")
+
+
+def _account(row: CoachAccountRow) -> records.CoachAccount:
+    return records.CoachAccount(
+        row.username,
+        row.password_hash,
+        row.role,
+        row.created_by,
+        _utc(row.created_at),
+        row.disabled,
+    )
+
+
+def _cohort(row: CohortRow) -> records.Cohort:
+    return records.Cohort(
+        row.id,
+        row.name,
+        row.owner,
+        row.join_code,
+        row.bank,
+        row.settings_json,
+        row.starts_on,
+        row.ends_on,
+        _utc(row.created_at),
+    )
