@@ -301,6 +301,86 @@ def cmd_bank(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coach(args: argparse.Namespace) -> int:
+    from interviewer.coach.accounts import Accounts
+    from interviewer.storage.repository import Repository
+
+    settings = _settings(args)
+    if args.action == "add" and not args.username:
+        raise UserError("coach add needs the user name: interviewer coach add NAME [--role coach]")
+    password = ""
+    if args.action == "add":
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            import getpass
+
+            password = getpass.getpass(f"Password for {args.username}: ")
+    accounts = Accounts(Repository(settings.resolved_database_url), settings)
+    if args.action == "add":
+        created = accounts.add(args.username, password, args.role, actor="cli")
+        print(f"{'created' if created else 'updated'} {args.role} {args.username.strip().lower()}")
+        return 0
+    if args.action == "disable":
+        accounts.disable(args.username or "", actor="cli")
+        print(f"disabled {args.username}")
+        return 0
+    for account in accounts.repo.accounts():
+        state = "disabled" if account.disabled else "active"
+        print(f"{account.username:30} {account.role:6} {state:8} added by {account.created_by}")
+    return 0
+
+
+def cmd_cohort(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from interviewer.coach import cohorts
+    from interviewer.coach.accounts import Accounts, DeskUser
+    from interviewer.storage.repository import Repository
+
+    settings = _settings(args)
+    kb = _knowledge(settings)
+    repo = Repository(settings.resolved_database_url)
+    admin = Accounts(repo, settings).user(args.as_user) if args.as_user else None
+    user = admin or DeskUser("cli", "admin", None)
+    if args.action == "create":
+        settings_of = cohorts.parse_settings(
+            {"questions": args.questions, "difficulty": args.difficulty, "coding": args.coding}
+        )
+        cohort = cohorts.create_cohort(
+            repo,
+            kb,
+            user,
+            name=args.name or "",
+            bank=args.bank,
+            settings=settings_of,
+            starts_on=args.starts or "",
+            ends_on=args.ends or "",
+            owner=args.owner,
+        )
+        print(
+            f"cohort {cohort.id} {cohort.name!r} for {cohort.owner}: join code {cohort.join_code}"
+        )
+        return 0
+    if args.action == "dashboard":
+        cohort = cohorts.cohort_for(repo, user, args.id or "")
+        if args.csv:
+            print(cohorts.sessions_csv(repo, cohort), end="")
+            return 0
+        board = cohorts.dashboard(repo, kb, cohort)
+        print(board.summary().replace("**", "").replace("`", ""))
+        for area, answers, mean, low in board.areas:
+            print(f"  {area:40} {answers:5} answers  mean {mean:5.1f}%  below 50%: {low:5.1f}%")
+        for question, point, seen, missed in board.key_points[:10]:
+            print(f"  missed {missed:5.1f}% of {seen:4}: {question}: {point[:70]}")
+        return 0
+    today = date.today().isoformat()
+    for cohort in cohorts.visible_cohorts(repo, user):
+        state = "closed" if cohort.ends_on and cohort.ends_on < today else "open"
+        print(f"{cohort.id}  {cohort.join_code}  {state:6} {cohort.owner:20} {cohort.name}")
+    return 0
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     settings = _settings(args)
     kb = _knowledge(settings)  # a broken file: one line, before Chroma loads
@@ -598,6 +678,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="import: one JSON line per question and problem"
     )
     bank.set_defaults(func=cmd_bank)
+
+    coach = sub.add_parser("coach", help="desk accounts: add (admin or coach), list, disable")
+    _common(coach)
+    coach.add_argument("action", choices=["add", "list", "disable"])
+    coach.add_argument("username", nargs="?")
+    coach.add_argument("--role", choices=["admin", "coach"], default="coach")
+    coach.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin (else asked)"
+    )
+    coach.set_defaults(func=cmd_coach)
+
+    cohort = sub.add_parser(
+        "cohort", help="cohorts: create (prints the join code), list, dashboard"
+    )
+    _common(cohort)
+    cohort.add_argument("action", choices=["create", "list", "dashboard"])
+    cohort.add_argument("id", nargs="?", help="dashboard: the cohort id")
+    cohort.add_argument("--name")
+    cohort.add_argument("--owner", help="the coach who runs it (default: the admin)")
+    cohort.add_argument("--bank", help="its question bank (published)")
+    cohort.add_argument("--questions", type=int, default=6)
+    cohort.add_argument(
+        "--difficulty", choices=["easy", "medium", "hard", "mixed"], default="mixed"
+    )
+    cohort.add_argument("--coding", type=int, default=0)
+    cohort.add_argument("--starts", help="opens on (YYYY-MM-DD)")
+    cohort.add_argument("--ends", help="closes after (YYYY-MM-DD)")
+    cohort.add_argument("--as-user", help="act as this desk account (default: an admin)")
+    cohort.add_argument("--csv", action="store_true", help="dashboard: every session as CSV")
+    cohort.set_defaults(func=cmd_cohort)
 
     ingest = sub.add_parser("ingest", help="embed the knowledge base (and extra files) into Chroma")
     _common(ingest)

@@ -114,6 +114,7 @@ def build_engine(
     tokens.configure(settings.resolved_assets_dir)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     repo = repo or Repository(settings.resolved_database_url)
+    revision = repo.bank_revision()  # before composing: a bank published meanwhile is reloaded
     kb = kb or knowledge_base(settings, repo)
     store = store or KnowledgeStore.from_settings(settings)
     question_embed = CachedEmbed(LocalMiniLMEmbedding(settings.resolved_assets_dir).embed)
@@ -121,6 +122,16 @@ def build_engine(
     selector = QuestionSelector(kb, store, question_embed)
     if brain is None:
         brain = make_brain(settings, chat=chat, judge=judge, kb=kb)
+    guide = kb if not kb.versions else None  # a knowledge base given whole is kept whole
+
+    def reload(seen: object) -> tuple[object, KnowledgeBase, QuestionSelector] | None:
+        current = repo.bank_revision()
+        if current == seen:
+            return None
+        base = load_knowledge(settings.knowledge_dir) if guide is None else guide
+        fresh = with_published_banks(base, repo)
+        return current, fresh, QuestionSelector(fresh, store, question_embed)
+
     return InterviewEngine(
         kb,
         repo,
@@ -128,6 +139,8 @@ def build_engine(
         brain,
         max_follow_ups=settings.max_follow_ups,
         coder=coder or code_runner(settings),
+        reload_knowledge=reload,
+        knowledge_revision=revision,
     )
 
 

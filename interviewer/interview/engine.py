@@ -18,6 +18,8 @@ from __future__ import annotations
 import hashlib
 import random
 import secrets
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -54,6 +56,9 @@ MAX_NAME_CHARS = 200
 RECENT_TURNS = 2
 CODE_BYTES = 12  # 96 bits: a history code cannot be guessed
 MAX_CODE_RUNS = 40  # Runs and Submits per coding exercise
+# Given the revision it last saw: None when nothing changed, else the new revision with the
+# knowledge base and selector built for it (the composition root supplies one).
+KnowledgeReload = Callable[[object], tuple[object, KnowledgeBase, QuestionSelector] | None]
 CODING_NOTED = (
     "Noted. Write it in the editor when you are ready: Run checks the examples, "
     "Submit runs the hidden tests."
@@ -146,6 +151,8 @@ class InterviewEngine:
         *,
         max_follow_ups: int = 2,
         coder: CodeRunner | None = None,
+        reload_knowledge: KnowledgeReload | None = None,
+        knowledge_revision: object = None,
     ) -> None:
         self.kb = kb
         self.repo = repo
@@ -153,6 +160,22 @@ class InterviewEngine:
         self.brain = brain
         self.max_follow_ups = max_follow_ups
         self.coder = coder
+        self._reload = reload_knowledge
+        self._knowledge_revision = knowledge_revision  # what `kb` was built from
+        self._reload_lock = threading.Lock()
+
+    def refresh_knowledge(self) -> bool:
+        """Take up banks published since (by this process or another): the knowledge base
+        and its selector are replaced together. True when they changed."""
+        if self._reload is None:
+            return False
+        with self._reload_lock:
+            fresh = self._reload(self._knowledge_revision)
+            if fresh is None:
+                return False
+            self._knowledge_revision, kb, selector = fresh
+            self.kb, self.selector = kb, selector
+            return True
 
     # ----- candidate codes --------------------------------------------------------------
     def issue_code(self) -> str:
@@ -174,11 +197,14 @@ class InterviewEngine:
         plan: InterviewPlan,
         seed: int | None = None,
         candidate_code: str | None = None,
+        cohort_id: str | None = None,
     ) -> Reply:
         """Open a session. `candidate_code` links it to a history; it must be a code this
-        server issued (`issue_code`), so nobody can plant sessions in a history they chose."""
+        server issued (`issue_code`), so nobody can plant sessions in a history they chose.
+        `cohort_id` is the cohort whose join code the candidate entered (checked by the caller)."""
         if candidate_code is not None and not self.known_code(candidate_code):
             raise InterviewError("That history code was not issued by this server.")
+        self.refresh_knowledge()
         candidate = clean_name(candidate)
         seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
         session_id = self.repo.create_session(
@@ -187,6 +213,7 @@ class InterviewEngine:
             plan_json=plan.model_dump_json(),
             seed=seed,
             candidate_key=candidate_key(candidate_code),
+            cohort_id=cohort_id,
         )
         opening = (
             f"Hello {candidate}! This is a mock interview: {plan.describe()}. "
