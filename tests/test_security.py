@@ -33,7 +33,7 @@ SECRET_KEY = "signing-" + secrets.token_hex(12)
 AFTER = "after each answer"
 # The set-up panel's other inputs, as a raw API client sends them: no coding exercise, an
 # empty project table, two project questions, and the (empty) code editor.
-START_REST = [0, {"headers": ["project", "stack", "your role"], "data": []}, 2, ""]
+START_REST = [0, {"headers": ["project", "stack", "your role"], "data": []}, 2, "", ""]
 ANSWER = "A dict is a hash table: the key's hash picks a slot, so lookups are O(1) on average."
 OPEN_LIMITS = {  # for probes that must reach the handlers, not the rate limits
     "INTERVIEWER_EVENTS_PER_MINUTE": "100000",
@@ -316,12 +316,13 @@ def test_downloads_need_the_right_link_or_a_coach(guarded_app: App) -> None:
 
 def test_uploads_and_oversized_bodies_are_refused(guarded_app: App) -> None:
     app = guarded_app
-    # The coach desk takes no uploads; the candidate app takes a CV up to the cap.
+    # The coach desk takes a bank file only behind a login; the candidate app takes a CV up
+    # to the cap.
     refused = httpx.post(
         f"{app.url}/coach/gradio_api/upload",
-        files={"files": ("cv.md", b"x" * 1024, "text/markdown")},
+        files={"files": ("bank.csv", b"x" * 1024, "text/csv")},
     )
-    assert refused.status_code in (401, 403), refused.status_code
+    assert refused.status_code == 401, refused.status_code
     small = httpx.post(
         f"{app.url}/gradio_api/upload",
         files={"files": ("cv.md", b"# Projects\n" + b"x" * 1024, "text/markdown")},

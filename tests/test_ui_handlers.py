@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from interviewer.coach.accounts import DeskUser
 from interviewer.ui import views
 from interviewer.ui.candidate import AFTER_EACH, AT_THE_END, SCORES_AT_THE_END, RoomView
 from interviewer.ui.coach import CoachDesk
@@ -184,8 +185,8 @@ def test_coach_form_prefill_keeps_the_fields_it_does_not_set(room_factory) -> No
     """The coach desk, too, answers with values, never skips: the fields a turn's score does
     not speak to come back as they were."""
     room = room_factory()
-    desk = CoachDesk(room.engine)
-    form = ["star", 2, 2, 2, 2, 5, 4, "1, 2"]
+    desk = CoachDesk(room.engine, lambda _request: DeskUser("coach", "admin", None))
+    form: list[Any] = ["star", 2, 2, 2, 2, 5, 4, "1, 2"]
     prefilled = {}
     for area, answer in (
         ("behavioural", STORY),
@@ -206,7 +207,7 @@ def test_coach_form_prefill_keeps_the_fields_it_does_not_set(room_factory) -> No
 
 def test_coach_list_pages_from_summaries(room_factory) -> None:
     room = room_factory()
-    desk = CoachDesk(room.engine)
+    desk = CoachDesk(room.engine, lambda _request: DeskUser("coach", "admin", None))
     for _ in range(3):
         view, _ = _start(room, ["core-python"], questions=1)
         list(room.send(TECH, view.session_id, AFTER_EACH))

@@ -15,12 +15,14 @@ import queue
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import gradio as gr
 import pandas as pd
 
 from interviewer.brains.base import text_sink
+from interviewer.coach.cohorts import join as join_cohort
 from interviewer.coding.runner import MAX_CODE_CHARS, Verdict
 from interviewer.errors import UserError
 from interviewer.exports.report import report_markdown
@@ -48,6 +50,7 @@ THINKING = "…"
 SCORES_AT_THE_END = "Scores appear in the report when the interview ends."
 DIFFICULTIES = ("mixed", "easy", "medium", "hard")
 MAX_QUESTIONS = 15
+MAX_JOIN_CODE = 40
 
 
 @dataclass
@@ -250,10 +253,12 @@ class CandidateRoom:
         coding: float = 0,
         profile: Profile | None = None,
         project_questions: float = 0,
+        join_code: str = "",
         request: gr.Request | None = None,
     ) -> tuple[RoomView, str]:
         """A new interview; returns the room and the history code (issued here if the
-        browser holds none this server issued)."""
+        browser holds none this server issued). A cohort's join code decides the plan (its
+        bank, length, difficulty): what the coach set, whatever the panel says."""
         address = _address(request)
         code = code if self.engine.known_code(code) else ""
         try:
@@ -266,6 +271,21 @@ class CandidateRoom:
                 count = int(questions or 0)
                 if not 1 <= count <= MAX_QUESTIONS:
                     raise InterviewError(f"Choose between 1 and {MAX_QUESTIONS} questions.")
+                cohort_id = None
+                if len(join_code or "") > MAX_JOIN_CODE:
+                    raise InterviewError("That join code is too long; copy it from your coach.")
+                if (join_code or "").strip():
+                    self.engine.refresh_knowledge()  # the cohort's bank may be new
+                    cohort, plan = join_cohort(
+                        self.engine.repo, self.engine.kb, join_code, date.today()
+                    )
+                    cohort_id = cohort.id
+                code = code or self.engine.issue_code()
+                if cohort_id is not None:
+                    reply = self.engine.start(
+                        name or "candidate", plan, candidate_code=code, cohort_id=cohort_id
+                    )
+                    return self.view(reply.session_id, feedback), code
                 plan = build_plan(
                     self.engine.kb,
                     areas=list(areas or []) or None,
@@ -276,7 +296,6 @@ class CandidateRoom:
                     profile=profile,
                     project_slots=int(project_questions or 0) if profile is not None else 0,
                 )
-                code = code or self.engine.issue_code()
                 reply = self.engine.start(name or "candidate", plan, candidate_code=code)
         except Exception as exc:
             return self._failed(exc, "", feedback, ""), code
@@ -512,6 +531,12 @@ def build_candidate_room(
                     elem_id="questions",
                 )
                 job = gr.Textbox(label="Job description (optional)", lines=4, max_length=20_000)
+                join_code = gr.Textbox(
+                    "",
+                    label="Cohort join code (from your coach; it sets the questions)",
+                    max_length=MAX_JOIN_CODE,
+                    elem_id="join-code",
+                )
                 with gr.Accordion("Your CV or project README (optional)", open=False):
                     cv_file = gr.File(
                         label="Upload (PDF, DOCX, Markdown, text; 5 MB)",
@@ -662,6 +687,7 @@ def build_candidate_room(
         project_count: float,
         source: str,
         problem: str,
+        joining: str,
         request: gr.Request,
     ) -> dict[Any, Any]:
         try:
@@ -672,7 +698,7 @@ def build_candidate_room(
             return {**updates, code_state: code_held, code_box: code_held}
         view, code = room.start(
             who, areas, level, count, job_text, shown, code_held, exercises, fixed,
-            project_count, request,
+            project_count, joining, request,
         )  # fmt: skip
         return {**parts.with_editor(room, view, source, problem), code_state: code, code_box: code}
 
@@ -717,6 +743,7 @@ def build_candidate_room(
             project_questions,
             editor,
             editor_problem,
+            join_code,
         ],
         [*with_editor, code_state, code_box],
         api_name="start",

@@ -1,8 +1,8 @@
 """Coach authentication: our own login, sessions that expire, and brute-force limits.
 
-- Credentials are checked with a slow hash (argon2, from `argon2-cffi`): the configured
-  password is hashed once at start-up and every attempt is verified against the hash, also
-  for unknown user names, so timing says nothing about which names exist.
+- Credentials are checked with a slow hash (argon2, from `argon2-cffi`) against the accounts
+  in the database (`coach.accounts`: the configured login is the first admin), also for
+  unknown user names, so timing says nothing about which names exist.
 - Failed attempts are counted per account and per address over a window; past a few free
   ones each further attempt must wait twice as long as the last (capped). While it must
   wait, an attempt is refused unchecked, so a brute force learns nothing even when it
@@ -26,11 +26,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs
 
-from argon2 import PasswordHasher
-from argon2.exceptions import VerificationError
-
+from interviewer.coach.accounts import Accounts
 from interviewer.config import Settings
-from interviewer.redaction import register_secret
 from interviewer.storage.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -48,25 +45,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class CoachAccounts:
-    """The accounts that may log in: today the one configured in settings."""
-
-    def __init__(self, settings: Settings) -> None:
-        self._hasher = PasswordHasher()
-        password = settings.coach_password.get_secret_value() if settings.coach_password else ""
-        register_secret(password)
-        self.enabled = bool(password)
-        self._users = {settings.coach_username: self._hasher.hash(password)} if password else {}
-        self._decoy = self._hasher.hash(secrets.token_hex(16))
-
-    def verify(self, username: str, password: str) -> bool:
-        stored = self._users.get(username)
-        try:
-            return self._hasher.verify(stored or self._decoy, password) and stored is not None
-        except VerificationError:
-            return False
-
-
 class LoginRefused(Exception):
     def __init__(self, message: str, status: int, retry_after: float = 0) -> None:
         super().__init__(message)
@@ -78,7 +56,7 @@ class CoachAuth:
     def __init__(
         self,
         repo: Repository,
-        accounts: CoachAccounts,
+        accounts: Accounts,
         settings: Settings,
         clock: Callable[[], datetime] = _now,
     ) -> None:
@@ -108,7 +86,7 @@ class CoachAuth:
         """A new session token, or LoginRefused saying exactly why."""
         username = username.strip()[:200]
         if not self.accounts.enabled:
-            raise LoginRefused("The coach desk is disabled: no coach password is set.", 403)
+            raise LoginRefused("The coach desk is disabled: no coach account exists.", 403)
         wait = self.wait_before_attempt(username, address)
         if wait > 0:
             log.warning(

@@ -27,14 +27,16 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from interviewer.coach.accounts import Accounts, DeskUser
+from interviewer.coach.cohorts import CohortError, cohort_for, sessions_csv
 from interviewer.config import Settings
 from interviewer.interview.engine import InterviewEngine
+from interviewer.storage.repository import SessionNotFound
 from interviewer.ui import views
 from interviewer.ui.candidate import AFTER_EACH, CandidateRoom, build_candidate_room
 from interviewer.ui.coach import build_coach_app
 from interviewer.ui.coach_auth import (
     MAX_FORM_BYTES,
-    CoachAccounts,
     CoachAuth,
     LoginRefused,
     cookie_token,
@@ -169,7 +171,8 @@ def build_server(engine: InterviewEngine, settings: Settings) -> FastAPI:
     key = load_secret(settings)
     limits = ClientLimits(settings)
     downloads = Downloads(engine, settings, key)
-    auth = CoachAuth(engine.repo, CoachAccounts(settings), settings)
+    accounts = Accounts(engine.repo, settings)
+    auth = CoachAuth(engine.repo, accounts, settings)
     ttl = int(settings.file_ttl_hours * 3600)
     delete_cache = (min(ttl, 3600), ttl)  # sweep Gradio's cache hourly; files live `ttl`
 
@@ -249,24 +252,62 @@ def build_server(engine: InterviewEngine, settings: Settings) -> FastAPI:
         except DownloadNotFound as exc:
             return JSONResponse({"detail": str(exc)}, status_code=404)
 
+    def coach_user(request: Request) -> str | None:
+        return gate.user(request.cookies.get("interviewer_coach"))
+
+    def desk_user(request: Request) -> DeskUser | None:
+        name = coach_user(request)
+        return accounts.user(name) if name else None
+
+    def who(request: gr.Request | None) -> DeskUser:
+        """The desk's user from the login Gradio was given (`auth_dependency`)."""
+        name = request.username if request is not None else None
+        user = accounts.user(name) if name else None
+        if user is None:
+            raise gr.Error("Your login has ended or the account is disabled; log in again.")
+        return user
+
     @server.get(f"{COACH_PATH}/files/transcript/{{session_id}}.{{fmt}}", include_in_schema=False)
-    def coach_transcript(session_id: str, fmt: str) -> Response:
+    def coach_transcript(session_id: str, fmt: str, request: Request) -> Response:
+        user = desk_user(request)
         try:
+            if user is None or (
+                not user.admin
+                and not user.sees(engine.repo.get_session(session_id[:100]).cohort_id)
+            ):
+                raise DownloadNotFound("No such transcript among your sessions.")
             return _file_response(downloads.transcript_file(session_id, fmt))
-        except DownloadNotFound as exc:
+        except (DownloadNotFound, SessionNotFound) as exc:
             return JSONResponse({"detail": str(exc)}, status_code=404)
 
     @server.get(f"{COACH_PATH}/files/labels-{{kind}}.jsonl", include_in_schema=False)
-    def coach_labels(kind: str) -> Response:
+    def coach_labels(kind: str, request: Request) -> Response:
+        user = desk_user(request)
+        if user is None or not user.admin:
+            return JSONResponse({"detail": "Only an admin exports every override."}, 403)
         try:
             return _file_response(downloads.labels_file(kind))
         except DownloadNotFound as exc:
             return JSONResponse({"detail": str(exc)}, status_code=404)
 
-    def coach_user(request: Request) -> str | None:
-        return gate.user(request.cookies.get("interviewer_coach"))
+    @server.get(f"{COACH_PATH}/files/cohort/{{cohort_id}}.csv", include_in_schema=False)
+    def cohort_csv(cohort_id: str, request: Request) -> Response:
+        user = desk_user(request)
+        try:
+            if user is None:
+                raise CohortError("Log in again.")
+            cohort = cohort_for(engine.repo, user, cohort_id)
+        except CohortError as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=404)
+        return Response(
+            sessions_csv(engine.repo, cohort),
+            media_type="text/csv",
+            headers={"content-disposition": f'attachment; filename="cohort-{cohort.id}.csv"'},
+        )
 
-    coach = build_coach_app(engine, delete_cache=delete_cache)
+    coach = build_coach_app(
+        engine, delete_cache=delete_cache, accounts=accounts, settings=settings, who=who
+    )
     allow_parallel_handlers(coach, settings)
     _mount(
         server,
@@ -307,8 +348,9 @@ def _wrap(server: FastAPI, gate: CoachGate, limits: ClientLimits, settings: Sett
                 gate,
                 limits,
                 max_body=settings.max_request_kb * 1024,
-                # Only the candidate app takes uploads (a CV, read once and deleted).
-                upload_paths=("/gradio_api/upload",),
+                # The candidate app takes a CV, the desk a question bank (behind the coach
+                # login, which the gate inside checks); each is read once and deleted.
+                upload_paths=("/gradio_api/upload", f"{COACH_PATH}/gradio_api/upload"),
                 max_upload=int(settings.max_upload_mb * 1024 * 1024),
             )
             self.app = SecurityHeadersMiddleware(

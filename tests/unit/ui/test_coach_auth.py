@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from interviewer.coach.accounts import Accounts
 from interviewer.config import Settings
 from interviewer.storage.repository import Repository
-from interviewer.ui.coach_auth import CoachAccounts, CoachAuth, LoginRefused
+from interviewer.ui.coach_auth import CoachAuth, LoginRefused
 
 PASSWORD = "a-long-enough-password"
 
@@ -34,7 +35,7 @@ def auth(tmp_path: Path) -> tuple[CoachAuth, Clock]:
     )
     clock = Clock()
     repo = Repository(f"sqlite:///{tmp_path / 'auth.db'}")
-    return CoachAuth(repo, CoachAccounts(settings), settings, clock=clock), clock
+    return CoachAuth(repo, Accounts(repo, settings), settings, clock=clock), clock
 
 
 def test_wrong_passwords_earn_growing_waits(auth: tuple[CoachAuth, Clock]) -> None:
@@ -88,9 +89,8 @@ def test_the_cookie_is_scoped_and_secure_behind_https(tmp_path: Path) -> None:
         coach_password=SecretStr(PASSWORD),
         public_url="https://interview.example.org",
     )
-    coach = CoachAuth(
-        Repository(f"sqlite:///{tmp_path / 'c.db'}"), CoachAccounts(settings), settings
-    )
+    repo = Repository(f"sqlite:///{tmp_path / 'c.db'}")
+    coach = CoachAuth(repo, Accounts(repo, settings), settings)
     cookie = coach.cookie("token", "/coach")
     assert "Path=/coach" in cookie and "Secure" in cookie and "HttpOnly" in cookie
     assert "SameSite=Strict" in cookie
