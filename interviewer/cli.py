@@ -387,7 +387,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from interviewer.knowledge.ingest import ingest
 
     summary = ingest(
-        settings, args.paths, prune_extras=args.prune_extras, progress=not args.quiet, kb=kb
+        settings,
+        args.paths,
+        prune_extras=args.prune_extras,
+        notes_area=args.area,
+        progress=not args.quiet,
+        kb=kb,
     )
     for problem in summary.skipped:
         print(f"skipped: {problem}", file=sys.stderr)
@@ -718,6 +723,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--prune-extras",
         action="store_true",
         help="remove previously ingested extra files not named this time",
+    )
+    ingest.add_argument(
+        "--area",
+        help="the area the extra files' notes ground (a Markdown note's own front matter "
+        "'area:' wins; default: any area)",
     )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(func=cmd_ingest)

@@ -22,6 +22,7 @@ from interviewer.interview.engine import InterviewEngine
 from interviewer.interview.plan import build_plan
 from interviewer.interview.selection import QuestionSelector, Selected
 from interviewer.knowledge.loader import KnowledgeBase
+from interviewer.knowledge.store import Hit
 from interviewer.storage.repository import Repository
 
 
@@ -40,8 +41,11 @@ class PinnedSelector(QuestionSelector):
         question_id = self._queue.pop(0)
         return Selected(self.kb.question(question_id), self.kb.area_of(question_id), "script")
 
-    def context(self, selected: Selected) -> str:
+    def context(self, selected: Selected, coach_notes: list[Hit] | None = None) -> str:
         return ""
+
+    def coach_notes(self, selected: Selected) -> list[Hit]:
+        return []
 
 
 def simulate(

@@ -755,8 +755,14 @@ class InterviewEngine:
             )
             or "(this is the first question)"
         )
-        context = self.selector.context(selected)[:2000] if self.brain.words_questions else ""
+        coach_notes = self.selector.coach_notes(selected)
+        context = (
+            self.selector.context(selected, coach_notes)[:2000]
+            if self.brain.words_questions
+            else ""
+        )
         text = replaced + self.brain.ask(selected.question.question, context, recent, log)
+        cited = "; ".join(dict.fromkeys(f"notes {h.source}" for h in coach_notes))
         question = selected.question
         note = (
             f"Main question {len(mains) + 1}/{len(plan.slots)} from {selected.area} "
@@ -773,7 +779,7 @@ class InterviewEngine:
             "area": selected.area,
             "question_type": question.type.value,
             "question_text": text,
-            "source": selected.source,
+            "source": (f"{selected.source}; {cited}" if cited else selected.source)[:500],
             "probing": note,
         }
 

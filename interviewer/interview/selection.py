@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ from interviewer.knowledge.store import Hit, KnowledgeStore
 NEAR_DUPLICATE = 0.86
 CANDIDATES = 12
 CHOOSE_AMONG = 3
+NOTE_DISTANCE = 0.55  # cosine distance: a coach's note nearer than this grounds the question
+GENERAL_NOTES = "extra"
+NOTES_CHECK_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,21 @@ class QuestionSelector:
         self.store = store
         self.embed = embed
         self._ids = {q.id for q in kb.questions}
+        self._notes_checked = -NOTES_CHECK_S
+        self._has_notes = False
+
+    def coach_notes(self, selected: Selected) -> list[Hit]:
+        """The coach's notes (ingested extra files) of the question's area, or general ones,
+        close enough to the question to ground it; none when no notes are stored."""
+        now = time.monotonic()
+        if now - self._notes_checked >= NOTES_CHECK_S:  # a note ingested later is seen
+            self._has_notes, self._notes_checked = self.store.has_kind("extra"), now
+        if not self._has_notes:
+            return []
+        hits = self.store.search(
+            selected.question.question, k=2, kind="extra", area=[selected.area, GENERAL_NOTES]
+        )
+        return [h for h in hits if h.distance < NOTE_DISTANCE]
 
     def query_for(self, slot: PlanSlot) -> str:
         area = self.kb.areas[slot.area]
@@ -80,7 +99,9 @@ class QuestionSelector:
             h for h, row in zip(hits, similarity, strict=True) if float(row.max()) < NEAR_DUPLICATE
         ]
 
-    def context(self, selected: Selected) -> str:
-        """Topic notes that ground the question (for brains that word it themselves)."""
+    def context(self, selected: Selected, coach_notes: list[Hit] | None = None) -> str:
+        """Topic notes that ground the question (for brains that word it themselves), and
+        the coach's own notes that match it, each with where it came from."""
         notes = self.store.search(selected.question.question, k=2, kind="note", area=selected.area)
-        return "\n\n".join(n.text for n in notes)
+        extra = [f"From the coach's notes ({h.source}):\n{h.text}" for h in coach_notes or []]
+        return "\n\n".join([*extra, *(n.text for n in notes)])

@@ -7,7 +7,9 @@ produces the same ids and the store can skip it.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,10 +154,41 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def extra_chunks(path: Path, max_tokens: int, overlap: int) -> list[Chunk]:
-    text = read_extra_file(path)
+GENERAL_NOTES = "extra"  # the area of a note that names none: it may ground any question
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*\n", re.DOTALL)
+_AREA_LINE = re.compile(r"^area:[ \t]*(?P<area>[a-z0-9][a-z0-9.-]*)[ \t]*$", re.MULTILINE)
+_DROPPED_ELEMENTS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def note_text(text: str, suffix: str) -> tuple[str, str | None]:
+    """A note's text as it is embedded, and the area its front matter names (Markdown:
+    `---` / `area: databases` / `---`). HTML in Markdown is reduced to its text: scripts,
+    styles and comments dropped, tags removed, entities decoded."""
+    if suffix.lower() not in (".md", ".markdown"):
+        return text, None
+    area = None
+    front = _FRONT_MATTER.match(text)
+    if front is not None:
+        found = _AREA_LINE.search(front.group("body"))
+        area = found.group("area") if found else None
+        text = text[front.end() :]
+    text = _DROPPED_ELEMENTS.sub(" ", _COMMENT.sub(" ", text))
+    text = html.unescape(_TAG.sub(" ", text))
+    return re.sub(r"[ \t]{2,}", " ", text), area
+
+
+def extra_chunks(path: Path, max_tokens: int, overlap: int, area: str | None = None) -> list[Chunk]:
+    """A coach's note in chunks, in the area its front matter (or `area`) names, else
+    general; a note grounds and is cited beside the questions of its area."""
+    raw = read_extra_file(path)
+    text, named = note_text(raw, path.suffix)
+    if not text.strip():
+        raise ExtraFileError(f"{path}: no text left once its markup is removed")
     source = _relative(path)
+    where = named or area or GENERAL_NOTES
     return [
-        Chunk(text=piece, source=source, kind="extra", metadata={"area": "extra", "part": index})
+        Chunk(text=piece, source=source, kind="extra", metadata={"area": where, "part": index})
         for index, piece in enumerate(chunk_text(text, max_tokens, overlap))
     ]

@@ -52,6 +52,7 @@ def ingest(
     extra_paths: list[Path] | None = None,
     *,
     prune_extras: bool = False,
+    notes_area: str | None = None,
     progress: bool = True,
     store: KnowledgeStore | None = None,
     kb: KnowledgeBase | None = None,
@@ -65,7 +66,9 @@ def ingest(
     named_extras: set[str] = set()
     for path in expand_paths(extra_paths or []):
         try:
-            chunks = extra_chunks(path, settings.chunk_tokens, settings.chunk_overlap)
+            chunks = extra_chunks(
+                path, settings.chunk_tokens, settings.chunk_overlap, area=notes_area
+            )
         except ExtraFileError as exc:
             summary.skipped.append(str(exc))
             continue

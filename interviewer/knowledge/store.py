@@ -115,6 +115,14 @@ class KnowledgeStore:
     def count(self) -> int:
         return int(self.collection.count())
 
+    def has_kind(self, kind: str) -> bool:
+        """Whether any chunk of this kind is stored (a coach's notes: "extra")."""
+        try:
+            found = self.collection.get(where={"kind": kind}, limit=1, include=[])
+        except Exception as exc:
+            raise StoreUnavailable(f"the knowledge store is unreachable: {exc}") from exc
+        return bool(found["ids"])
+
     def existing(self) -> dict[str, tuple[str, str]]:
         """id -> (source, kind) of every chunk in the collection."""
         result = self.collection.get(include=["metadatas"])
