@@ -157,3 +157,29 @@ def test_a_bank_published_after_start_up_is_taken_up_by_the_running_engine(world
                 actor="coach")  # fmt: skip
     assert engine.refresh_knowledge() and "second.general" in engine.kb.areas
     assert not engine.refresh_knowledge()  # nothing new since
+
+
+def test_a_bank_edited_in_the_desk_is_saved_whole_or_not_at_all(world) -> None:
+    from types import SimpleNamespace
+
+    from interviewer.ui.coach_workspace import Workspace
+
+    repo, accounts = world["repo"], world["accounts"]
+    space = Workspace(
+        world["engine"], accounts, world["settings"], lambda r: accounts.user(r.username)
+    )
+    request: Any = SimpleNamespace(username="coach")
+    text, _ = space.bank_yaml("placement-cell", request)
+    edited = text.replace("What is the difference between a stack and a queue?",
+                          "How do a stack and a queue differ?")  # fmt: skip
+    _, message, _ = space.save_yaml("placement-cell", edited, request)
+    assert "Published **placement-cell@2**" in message
+    assert (
+        world["engine"].kb.question("placement-cell.stack-vs-queue").question.startswith("How do")
+    )
+    broken = edited.replace(
+        "reference_answer: Binary search needs", "reference_answer: ''\n  x: Binary"
+    )
+    _, message, _ = space.save_yaml("placement-cell", broken, request)
+    assert message.startswith("**Not saved.**") and "line" in message
+    assert [v.version for v in repo.bank_versions("placement-cell")] == [1, 2]

@@ -44,7 +44,8 @@ class Workspace:
         self.who = who
 
     # ----- banks --------------------------------------------------------------------------
-    def _read_upload(self, path: str | None) -> tuple[bytes, str]:
+    def _read_upload(self, path: str | None, *, last: bool) -> tuple[bytes, str]:
+        """The uploaded file's bytes; `last` (an import): deleted from Gradio's cache after."""
         if not path:
             raise gr.Error("Choose a bank file first (CSV, JSONL, YAML or Markdown).")
         file = Path(path)
@@ -52,8 +53,11 @@ class Workspace:
             if file.stat().st_size > MAX_BANK_BYTES:
                 raise gr.Error(f"The file is larger than {MAX_BANK_BYTES // 1_048_576} MB.")
             data = file.read_bytes()
+        except FileNotFoundError as exc:
+            raise gr.Error("The uploaded file is gone; choose it again.") from exc
         finally:
-            file.unlink(missing_ok=True)  # read once; not kept in Gradio's cache
+            if last:
+                file.unlink(missing_ok=True)
         return data, file.name
 
     def check_bank(
@@ -61,7 +65,7 @@ class Workspace:
     ) -> tuple[pd.DataFrame, str, Any]:
         """Preview (nothing stored) or import; the file is read once either way."""
         user = self.who(request)
-        data, file_name = self._read_upload(path)
+        data, file_name = self._read_upload(path, last=publish)
         guide = load_knowledge(self.settings.knowledge_dir)
         result = banks.import_bank(
             self.engine.repo,
@@ -73,6 +77,12 @@ class Workspace:
             actor=user.name,
             dry_run=not publish,
         )
+        preview, message = self._report(guide, result)
+        return preview, message, self.bank_list(request)
+
+    def _report(self, guide: Any, result: banks.ImportResult) -> tuple[pd.DataFrame, str]:
+        """The preview table and the message for an import (or a check); a stored version
+        is embedded and taken up by the engine at once."""
         rows = [
             [q["line"], q["id"], q["question"][:160],
              " | ".join(p["text"][:90] for p in q["key_points"])]
@@ -90,15 +100,15 @@ class Workspace:
         else:
             head = (
                 f"Checked **{result.built.name}**: {len(result.built.questions)} questions would "
-                "be imported. Nothing is stored yet: choose the file again and press "
-                "*Import and publish*."
+                "be imported. Nothing is stored yet: press *Import and publish* to store and "
+                "publish them."
             )
         message = head + (
             f"\n\n**{len(result.built.problems)} problem(s)**, those rows are left out:{problems}"
             if problems
             else "\n\nNo problems."
         )
-        return pd.DataFrame(rows, columns=BANK_COLUMNS), message, self.bank_list(request)
+        return pd.DataFrame(rows, columns=BANK_COLUMNS), message
 
     def bank_list(self, request: gr.Request) -> pd.DataFrame:
         self.who(request)
@@ -110,6 +120,53 @@ class Workspace:
         return pd.DataFrame(
             rows, columns=["bank", "version", "state", "questions", "file", "by", "when"]
         )
+
+    def bank_yaml(self, bank: str | None, request: gr.Request) -> tuple[str, str]:
+        """A bank's live version as YAML, for editing in the desk."""
+        self.who(request)
+        if not bank or bank == NO_BANK:
+            raise gr.Error("Choose a bank to edit.")
+        version = banks.find_version(self.engine.repo, bank)
+        note = (
+            f"Editing **{version.bank}@{version.version}** ({version.question_count} questions). "
+            "Change questions, reference answers or key points; *Save as a new version* checks "
+            "every entry and publishes the questions that pass."
+        )
+        return banks.export_yaml(version), note
+
+    def save_yaml(
+        self, bank: str | None, text: str, request: gr.Request
+    ) -> tuple[pd.DataFrame, str, Any]:
+        """The edited YAML imported as the bank's next version (same checks as a file)."""
+        user = self.who(request)
+        if not bank or bank == NO_BANK:
+            raise gr.Error("Choose the bank you edited.")
+        if not (text or "").strip():
+            raise gr.Error("The editor is empty: press *Edit* to load the bank first.")
+        data = text.encode("utf-8")
+        if len(data) > MAX_BANK_BYTES:
+            raise gr.Error(f"The bank is larger than {MAX_BANK_BYTES // 1_048_576} MB.")
+        guide = load_knowledge(self.settings.knowledge_dir)
+        current = banks.find_version(self.engine.repo, bank)
+
+        def imported(dry_run: bool) -> banks.ImportResult:
+            return banks.import_bank(
+                self.engine.repo,
+                guide,
+                data,
+                f"{current.bank}.yaml",
+                bank=current.bank,
+                title=current.title,
+                actor=user.name,
+                dry_run=dry_run,
+            )
+
+        checked = imported(dry_run=True)
+        if checked.built.problems:  # an edit is saved whole or not at all
+            preview, message = self._report(guide, checked)
+            return preview, "**Not saved.** " + message, self.bank_list(request)
+        preview, message = self._report(guide, imported(dry_run=False))
+        return preview, message, self.bank_list(request)
 
     # ----- cohorts ------------------------------------------------------------------------
     def create_cohort(
@@ -267,6 +324,19 @@ def build_workspace_tabs(space: Workspace) -> tuple[list[Any], Callable[[gr.Requ
                 bank_title = gr.Textbox(label="Title", max_length=200, elem_id="bank-title")
                 check = gr.Button("Check", elem_id="bank-check")
                 publish = gr.Button("Import and publish", variant="primary", elem_id="bank-publish")
+        with gr.Accordion("Edit a published bank", open=False):
+            with gr.Row():
+                edit_bank = gr.Dropdown(
+                    [NO_BANK], value=NO_BANK, label="Bank", elem_id="bank-edit-pick"
+                )
+                edit = gr.Button("Edit", elem_id="bank-edit")
+                save_edit = gr.Button(
+                    "Save as a new version", variant="primary", elem_id="bank-save"
+                )
+            edit_note = gr.Markdown()
+            editor = gr.Code(
+                language="yaml", label="The bank as YAML", lines=18, elem_id="bank-yaml"
+            )
         bank_status = gr.Markdown(elem_id="bank-status")
         preview = gr.Dataframe(
             headers=BANK_COLUMNS, interactive=False, wrap=True, elem_id="bank-preview"
@@ -340,7 +410,9 @@ def build_workspace_tabs(space: Workspace) -> tuple[list[Any], Callable[[gr.Requ
         return space.check_bank(path, name, title, False, request)
 
     def import_now(path: str | None, name: str, title: str, request: gr.Request) -> Any:
-        return (*space.check_bank(path, name, title, True, request), space.bank_choices(request))
+        shown = space.check_bank(path, name, title, True, request)
+        choices = space.bank_choices(request)  # after the import: the new bank is a choice
+        return (*shown, choices, choices)
 
     check.click(
         guarded(check_only), [bank_file, bank_name, bank_title], [preview, bank_status, bank_table]
@@ -348,7 +420,11 @@ def build_workspace_tabs(space: Workspace) -> tuple[list[Any], Callable[[gr.Requ
     publish.click(
         guarded(import_now),
         [bank_file, bank_name, bank_title],
-        [preview, bank_status, bank_table, cohort_bank],
+        [preview, bank_status, bank_table, cohort_bank, edit_bank],
+    )
+    edit.click(guarded(space.bank_yaml), [edit_bank], [editor, edit_note])
+    save_edit.click(
+        guarded(space.save_yaml), [edit_bank, editor], [preview, bank_status, bank_table]
     )
     create.click(
         guarded(space.create_cohort),
@@ -390,9 +466,10 @@ def build_workspace_tabs(space: Workspace) -> tuple[list[Any], Callable[[gr.Requ
         return [
             space.bank_list(request),
             space.bank_choices(request),
+            space.bank_choices(request),
             space.cohort_choices(request),
             space.account_list(request),
             space.audit(request),
         ]
 
-    return [bank_table, cohort_bank, chosen, account_table, audit], on_load
+    return [bank_table, cohort_bank, edit_bank, chosen, account_table, audit], on_load
