@@ -165,9 +165,10 @@ def test_a_bank_edited_in_the_desk_is_saved_whole_or_not_at_all(world) -> None:
     from interviewer.ui.coach_workspace import Workspace
 
     repo, accounts = world["repo"], world["accounts"]
-    space = Workspace(
-        world["engine"], accounts, world["settings"], lambda r: accounts.user(r.username)
-    )
+    def who(request: Any) -> Any:
+        return accounts.user(request.username)
+
+    space = Workspace(world["engine"], accounts, world["settings"], who)
     request: Any = SimpleNamespace(username="coach")
     text, _ = space.bank_yaml("placement-cell", request)
     edited = text.replace("What is the difference between a stack and a queue?",
