@@ -165,6 +165,7 @@ def test_a_bank_edited_in_the_desk_is_saved_whole_or_not_at_all(world) -> None:
     from interviewer.ui.coach_workspace import Workspace
 
     repo, accounts = world["repo"], world["accounts"]
+
     def who(request: Any) -> Any:
         return accounts.user(request.username)
 
