@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from interviewer.config import Settings, load_settings
 from interviewer.errors import UserError
@@ -258,6 +258,19 @@ def cmd_bank(args: argparse.Namespace) -> int:
             for number, point in enumerate(question.key_points, start=1):
                 print(f"    {number}. {point.text}")
         return 0
+    deriver = None
+    if args.derive_with_model:
+        from interviewer.llm.usage import LLMCall
+        from interviewer.wiring import make_brain
+
+        if not settings.uses_llm:
+            raise UserError("--derive-with-model needs a model: set INTERVIEWER_MODEL or a key")
+        brain = make_brain(settings, kb=guide)
+        calls: list[LLMCall] = []
+
+        def deriver(question: str, reference: str) -> Any:
+            return brain.derive_points(question, reference, calls)
+
     result = banks.import_bank(
         repo,
         guide,
@@ -268,6 +281,7 @@ def cmd_bank(args: argparse.Namespace) -> int:
         actor=actor,
         publish=not args.draft,
         dry_run=args.dry_run,
+        deriver=deriver,
     )
     embedded = ""
     if result.published:
@@ -679,6 +693,12 @@ def build_parser() -> argparse.ArgumentParser:
     bank.add_argument("--draft", action="store_true", help="import: store, do not publish")
     bank.add_argument("--dry-run", action="store_true", help="import: check only, store nothing")
     bank.add_argument("--actor", default="cli", help="who is importing (for the audit log)")
+    bank.add_argument(
+        "--derive-with-model",
+        action="store_true",
+        help="import: the configured model reads each reference answer into key points "
+        "(one call per question without key points; the offline rules when it fails)",
+    )
     bank.add_argument(
         "--json", action="store_true", help="import: one JSON line per question and problem"
     )

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from interviewer.banks.derive import WordRarity, derive
+from interviewer.banks.derive import DerivedPoints, WordRarity, derive
 from interviewer.banks.formats import Problem, RawEntry
 from interviewer.knowledge.schema import ID_PATTERN, Area, Difficulty, Question, QuestionType
+
+# A reader for entries without key points: (question, reference answer) -> points (a model).
+Deriver = Callable[[str, str], DerivedPoints]
 
 MAX_BANK_NAME = 40
 DEFAULT_AREA = "general"
@@ -131,6 +135,7 @@ def build_bank(
     problems: list[Problem],
     rarity: WordRarity | None = None,
     taken_ids: frozenset[str] = frozenset(),
+    deriver: Deriver | None = None,
 ) -> BuiltBank:
     """Validated questions for the entries; one problem per entry that cannot be built."""
     bank = BuiltBank(name=check_bank_name(name), title=title.strip() or name, problems=[*problems])
@@ -138,7 +143,7 @@ def build_bank(
         rarity = WordRarity.of([e.reference_answer for e in entries])
     seen: dict[str, int] = {}
     for entry in entries:
-        built = _build_one(bank.name, entry, rarity, seen, taken_ids)
+        built = _build_one(bank.name, entry, rarity, seen, taken_ids, deriver)
         if isinstance(built, Problem):
             bank.problems.append(built)
         else:
@@ -153,6 +158,7 @@ def _build_one(
     rarity: WordRarity,
     seen: dict[str, int],
     taken_ids: frozenset[str],
+    deriver: Deriver | None = None,
 ) -> BuiltQuestion | Problem:
     def problem(message: str) -> Problem:
         return Problem(entry.line, entry.id, message)
@@ -187,9 +193,15 @@ def _build_one(
         notes.append("no difficulty given: medium")
     area = slugify(entry.area or DEFAULT_AREA) or DEFAULT_AREA
 
-    derived = derive(
-        entry.question, entry.reference_answer, entry.key_points, entry.follow_ups, rarity
-    )
+    if deriver is not None and not entry.key_points:
+        derived = deriver(entry.question, entry.reference_answer)
+        if entry.follow_ups:
+            follow_ups = derive(entry.question, entry.reference_answer, (), entry.follow_ups)
+            derived = DerivedPoints(derived.key_points, follow_ups.follow_ups, derived.notes)
+    else:
+        derived = derive(
+            entry.question, entry.reference_answer, entry.key_points, entry.follow_ups, rarity
+        )
     notes += derived.notes
     tags = [f"area:{area}", *(slugify(t) for t in entry.tags if slugify(t))]
     try:

@@ -26,6 +26,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from pydantic import BaseModel, ValidationError
+from pydantic import Field as PydField
+
 from interviewer.knowledge.schema import Claim, FollowUp, KeyPoint
 from interviewer.scoring.claims import cost_class
 from interviewer.scoring.text import split_sentences
@@ -499,3 +502,118 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
             seen.add(key)
             out.append(claim)
     return out
+
+
+# ----- a model's reading, into the same schema ----------------------------------------------
+class ModelClaim(BaseModel):
+    about: list[str] = PydField(default_factory=list, description="The subject's names.")
+    holds: list[str] = PydField(default_factory=list, description="What is true of it.")
+    contradicts: list[str] = PydField(
+        default_factory=list, description="What would be wrong to say of it."
+    )
+
+
+class ModelPoint(BaseModel):
+    text: str = PydField(description="One claim the reference answer makes, in a sentence.")
+    keywords: list[str] = PydField(
+        default_factory=list, description="Words or short phrases that show it was made."
+    )
+    claims: list[ModelClaim] = PydField(default_factory=list)
+    probe: str | None = PydField(
+        default=None, description="A follow-up that asks about it without giving it away."
+    )
+
+
+class ModelDerivation(BaseModel):
+    """What a model returns for one question: its reading of the reference answer."""
+
+    key_points: list[ModelPoint] = PydField(description="1-6 claims, in the answer's order.")
+    follow_ups: list[str] = PydField(default_factory=list, description="Up to 3 follow-ups.")
+
+
+def from_model(
+    question: str,
+    reply: ModelDerivation,
+    given_follow_ups: tuple[str, ...] = (),
+    rarity: WordRarity | None = None,
+) -> DerivedPoints:
+    """A model's key points made valid: phrases lower-cased, claims and probes that would not
+    pass the knowledge schema dropped (said in the notes), words found when it gave none."""
+    notes: list[str] = []
+    asked = set(_tokens(question))
+    points: list[KeyPoint] = []
+    for number, point in enumerate(reply.key_points[:MAX_POINTS], start=1):
+        text = _clip(" ".join(point.text.split()))
+        if len(text) < 8:
+            notes.append(f"key point {number} from the model was too short and is left out")
+            continue
+        keywords = [k for k in _phrases_of(point.keywords) if k not in asked][:MAX_KEYWORDS]
+        claims: list[Claim] = []
+        for claim in point.claims:
+            try:
+                claims.append(
+                    Claim(
+                        about=_phrases_of(claim.about),
+                        holds=_phrases_of(claim.holds),
+                        contradicts=[
+                            c for c in _phrases_of(claim.contradicts) if c not in claim.holds
+                        ],
+                    )
+                )
+            except ValidationError:
+                notes.append(f"a claim of key point {number} was incomplete and is left out")
+        probe = point.probe if point.probe and len(point.probe) >= 10 else None
+        if probe is not None and _gives_away(probe, keywords, claims, question):
+            notes.append(f"key point {number}'s probe gave the point away and is left out")
+            probe = None
+        points.append(
+            KeyPoint(
+                text=text,
+                keywords=keywords or keywords_for(text, asked, rarity),
+                claims=claims[:4],
+                probe=probe,
+            )
+        )
+    if not points:
+        raise ValueError("the model gave no usable key point")
+    follow_ups = [FollowUp(question=f) for f in (given_follow_ups or tuple(reply.follow_ups))[:3]
+                  if len(f) >= 10]  # fmt: skip
+    notes.insert(0, f"{len(points)} key point(s) read from the reference answer by the model")
+    return DerivedPoints(points, follow_ups or [FollowUp(question=GENERAL_PROBE)], notes)
+
+
+def _phrases_of(values: list[str]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        phrase = " ".join(str(value).lower().split())[:80]
+        if phrase and phrase not in out:
+            out.append(phrase)
+    return out[:10]
+
+
+def _gives_away(probe: str, keywords: list[str], claims: list[Claim], question: str) -> bool:
+    low = f" {' '.join(probe.lower().split())} "
+    asked = question.lower()
+    answers = [k for k in keywords if k not in asked]
+    answers += [h for c in claims for h in c.holds if h not in asked]
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(a)}(?![a-z0-9])", low) for a in answers)
+
+
+def as_model_reply(derived: DerivedPoints) -> ModelDerivation:
+    """The offline derivation in the model's form (the scripted stand-in answers with it)."""
+    return ModelDerivation(
+        key_points=[
+            ModelPoint(
+                text=p.text,
+                keywords=p.keywords,
+                claims=[
+                    ModelClaim(about=c.about, holds=c.holds, contradicts=c.contradicts)
+                    for c in p.claims
+                    if c.holds or c.contradicts
+                ],
+                probe=p.probe,
+            )
+            for p in derived.key_points
+        ],
+        follow_ups=[f.question for f in derived.follow_ups],
+    )

@@ -7,6 +7,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Protocol
 
+from interviewer.banks.derive import DerivedPoints
 from interviewer.knowledge.schema import Question
 from interviewer.llm.usage import LLMCall
 from interviewer.profile.schema import Profile
@@ -62,3 +63,7 @@ class Brain(Protocol):
     def ask(self, question: str, context: str, recent: str, log: list[LLMCall]) -> str: ...
 
     def read_profile(self, text: str, log: list[LLMCall]) -> Profile: ...
+
+    def derive_points(
+        self, question: str, reference_answer: str, log: list[LLMCall]
+    ) -> DerivedPoints: ...

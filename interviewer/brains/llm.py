@@ -12,6 +12,7 @@ import logging
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
+from interviewer.banks.derive import DerivedPoints, ModelDerivation, from_model
 from interviewer.brains.base import FollowUpRequest, PreparedAnswer, text_sink
 from interviewer.brains.offline import OfflineBrain
 from interviewer.knowledge.schema import Question
@@ -45,6 +46,7 @@ TECHNICAL_PER_KEY_POINT = 110
 FOLLOW_UP_BUDGET = 160
 ASK_BUDGET = 320
 PROFILE_BASE_BUDGET = 60
+DERIVE_BUDGET = 1200  # six points with keywords, claims and a probe each
 PROFILE_PER_PROJECT = 45  # a name and two line numbers
 
 
@@ -269,6 +271,39 @@ class LLMBrain:
             return fallback
         profile.extractor = f"llm ({self.judge_model})"
         return profile
+
+    def derive_points(
+        self, question: str, reference_answer: str, log: list[LLMCall]
+    ) -> DerivedPoints:
+        """A reference answer's key points read by the model into the knowledge schema; the
+        offline rules' points, labelled, when the model fails (or has no prompt for it)."""
+        prompt = self.prompts.get("derive_key_points")
+        if self.offline_judge or prompt is None:
+            return self.fallback.derive_points(question, reference_answer, log)
+        try:
+            reply = invoke_structured(
+                self.judge,
+                prompt,
+                self.prompts["reask"],
+                ModelDerivation,
+                model=self.judge_model,
+                purpose="derive_key_points",
+                values={"question": question, "reference_answer": reference_answer},
+                context={},
+                max_attempts=self.max_attempts,
+                log=log,
+                inputs={"question": question, "reference_answer": reference_answer},
+                mode=self.judge_mode,
+                max_tokens=self.capped(DERIVE_BUDGET),
+            )
+            return from_model(question, reply)
+        except HarnessError:
+            raise
+        except Exception as exc:
+            log_.warning("key points fell back to the offline rules: %s", describe_failure(exc))
+            fallback = self.fallback.derive_points(question, reference_answer, log)
+            fallback.notes.insert(0, f"derived by the offline rules: {short_reason(exc)}")
+            return fallback
 
     def follow_up(self, request: FollowUpRequest, log: list[LLMCall]) -> str:
         prompt = self.prompts["follow_up"]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from interviewer.banks.derive import DerivedPoints, derive
 from interviewer.brains.base import FollowUpRequest, PreparedAnswer
 from interviewer.knowledge.schema import Question
 from interviewer.llm.usage import LLMCall
@@ -99,3 +100,8 @@ class OfflineBrain:
 
     def read_profile(self, text: str, log: list[LLMCall]) -> Profile:
         return extract_profile(text)
+
+    def derive_points(
+        self, question: str, reference_answer: str, log: list[LLMCall]
+    ) -> DerivedPoints:
+        return derive(question, reference_answer)

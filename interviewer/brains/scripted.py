@@ -23,6 +23,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict
 
+from interviewer.banks.derive import as_model_reply
 from interviewer.brains.base import prepare_answer
 from interviewer.brains.offline import OfflineBrain
 from interviewer.errors import UserError
@@ -102,6 +103,11 @@ class ScriptedChat(BaseChatModel):
         if purpose == "read_profile":
             text = str(inputs.get("text", ""))
             return json.dumps(cite_profile(self.brain.read_profile(text, []), number_lines(text)))
+        if purpose == "derive_key_points":
+            derived = self.brain.derive_points(
+                str(inputs.get("question", "")), str(inputs.get("reference_answer", "")), []
+            )
+            return as_model_reply(derived).model_dump_json()
         if purpose == "follow_up":
             return str(inputs.get("suggestion", ""))
         if purpose == "ask_question":

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from interviewer.banks.build import BuiltBank, build_bank, check_bank_name, group_areas
+from interviewer.banks.build import BuiltBank, Deriver, build_bank, check_bank_name, group_areas
 from interviewer.banks.derive import WordRarity
 from interviewer.banks.formats import BankFileError, detect_format, read_bank_bytes
 from interviewer.errors import UserError
@@ -100,6 +100,7 @@ def import_bank(
     actor: str,
     publish: bool = True,
     dry_run: bool = False,
+    deriver: Deriver | None = None,
 ) -> ImportResult:
     """Read, derive and validate a bank file; unless a dry run, store it as a new version
     (published unless told otherwise). Bad entries are problems; the rest are imported."""
@@ -113,7 +114,7 @@ def import_bank(
     entries, problems = read_bank_bytes(data, file_name)
     rarity = guide_rarity(guide, [e.reference_answer for e in entries])
     guide_ids = frozenset(q.id for q in guide.questions)
-    built = build_bank(name, title or name, entries, problems, rarity, guide_ids)
+    built = build_bank(name, title or name, entries, problems, rarity, guide_ids, deriver)
     version = None
     if built.questions and not dry_run:
         version = repo.add_bank_version(

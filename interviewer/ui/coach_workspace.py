@@ -61,10 +61,22 @@ class Workspace:
         return data, file.name
 
     def check_bank(
-        self, path: str | None, name: str, title: str, publish: bool, request: gr.Request
+        self,
+        path: str | None,
+        name: str,
+        title: str,
+        publish: bool,
+        request: gr.Request,
+        with_model: bool = False,
     ) -> tuple[pd.DataFrame, str, Any]:
-        """Preview (nothing stored) or import; the file is read once either way."""
+        """Preview (nothing stored) or import; `with_model`: the interviewer's model reads
+        the reference answers (the offline rules where it fails, said per question)."""
         user = self.who(request)
+        brain = self.engine.brain
+
+        def read(question: str, reference: str) -> Any:
+            return brain.derive_points(question, reference, [])
+
         data, file_name = self._read_upload(path, last=publish)
         guide = load_knowledge(self.settings.knowledge_dir)
         result = banks.import_bank(
@@ -76,6 +88,7 @@ class Workspace:
             title=(title or "").strip() or None,
             actor=user.name,
             dry_run=not publish,
+            deriver=read if with_model and brain.label != "offline" else None,
         )
         preview, message = self._report(guide, result)
         return preview, message, self.bank_list(request)
@@ -322,6 +335,12 @@ def build_workspace_tabs(space: Workspace) -> tuple[list[Any], Callable[[gr.Requ
                     label="Bank name (default: the file's)", max_length=40, elem_id="bank-name"
                 )
                 bank_title = gr.Textbox(label="Title", max_length=200, elem_id="bank-title")
+                with_model = gr.Checkbox(
+                    label="Read the reference answers with the interviewer's model "
+                    "(one call per question; else the offline rules)",
+                    value=False,
+                    visible=space.engine.brain.label != "offline",
+                )
                 check = gr.Button("Check", elem_id="bank-check")
                 publish = gr.Button("Import and publish", variant="primary", elem_id="bank-publish")
         with gr.Accordion("Edit a published bank", open=False):
@@ -406,20 +425,26 @@ def build_workspace_tabs(space: Workspace) -> tuple[list[Any], Callable[[gr.Requ
         gr.Markdown("**Audit log** (imports, publishes, cohorts, accounts; admins)")
         audit = gr.Dataframe(interactive=False, wrap=True, elem_id="audit-log")
 
-    def check_only(path: str | None, name: str, title: str, request: gr.Request) -> Any:
-        return space.check_bank(path, name, title, False, request)
+    def check_only(
+        path: str | None, name: str, title: str, model: bool, request: gr.Request
+    ) -> Any:
+        return space.check_bank(path, name, title, False, request, model)
 
-    def import_now(path: str | None, name: str, title: str, request: gr.Request) -> Any:
-        shown = space.check_bank(path, name, title, True, request)
+    def import_now(
+        path: str | None, name: str, title: str, model: bool, request: gr.Request
+    ) -> Any:
+        shown = space.check_bank(path, name, title, True, request, model)
         choices = space.bank_choices(request)  # after the import: the new bank is a choice
         return (*shown, choices, choices)
 
     check.click(
-        guarded(check_only), [bank_file, bank_name, bank_title], [preview, bank_status, bank_table]
+        guarded(check_only),
+        [bank_file, bank_name, bank_title, with_model],
+        [preview, bank_status, bank_table],
     )
     publish.click(
         guarded(import_now),
-        [bank_file, bank_name, bank_title],
+        [bank_file, bank_name, bank_title, with_model],
         [preview, bank_status, bank_table, cohort_bank, edit_bank],
     )
     edit.click(guarded(space.bank_yaml), [edit_bank], [editor, edit_note])
