@@ -192,7 +192,7 @@ def _swap_claims(question: str, texts: list[str]) -> dict[int, list[Claim]]:
             side, end = _first_mention(tokens, pair)
             if side is None:
                 continue
-            verb = next((t for t in tokens[end:] if t not in STOP and len(t) >= 3), None)
+            verb = next((t for t in tokens[end:] if t not in _VERB_SKIP and len(t) >= 3), None)
             if verb is None or not _present_verb(verb):
                 continue  # "A is B" has no verb of its own; the opposites table covers it
             if not any(verb in n.split() for n in pair[0] + pair[1]):
@@ -209,6 +209,13 @@ def _swap_claims(question: str, texts: list[str]) -> dict[int, list[Claim]]:
             Claim(about=pair[side], holds=own[:4], contradicts=other[:4])
         )
     return out
+
+
+# Words between a subject and its verb ("PATCH only changes", "it then merges").
+_VERB_SKIP = frozenset(
+    "a an the only also just then first simply usually always never still really actually "
+    "and or but it its".split()
+)
 
 
 def _present_verb(token: str) -> bool:
@@ -411,6 +418,7 @@ def claims_for(text: str, question: str) -> list[Claim]:
     the predicate of a clause whose subject the clause names (a pronoun subject - "it",
     "they" - is the statement's last subject, or the question's topic)."""
     claims: list[Claim] = []
+    asked = " ".join(question.lower().split())  # a property the question asks about is its premise
     last_subject: list[str] | None = question_topic(question)
     pieces = [c for c in _CLAUSE.split(text) if c and c.strip()]
     for index, clause in enumerate(pieces):
@@ -433,7 +441,8 @@ def claims_for(text: str, question: str) -> list[Claim]:
         prop = _property(predicate)
         if prop is not None:
             holds, contradicts = prop
-            if not set(holds + contradicts) & set(names):
+            premise = any(_whole_word(p, asked) for p in holds + contradicts)
+            if not premise and not set(holds + contradicts) & set(names):
                 claims.append(Claim(about=names, holds=holds, contradicts=contradicts))
     return _distinct(claims)[:4]
 
@@ -463,11 +472,15 @@ def _subject(low: str) -> tuple[list[str] | None, str] | None:
     head_part = before[: next((i for i, t in enumerate(before) if t in _PREPOSITION), len(before))]
     heads = [t for t in head_part if t not in STOP and len(t) >= 3]
     aliases = [phrase]
-    if heads:
+    if heads and not heads[-1].endswith("ed"):  # "sorted", "cached": said of anything
         head = heads[-1]
         aliases.append(head)
         aliases.append(_other_number(head))
     return [a for i, a in enumerate(aliases) if a not in aliases[:i]], predicate
+
+
+def _whole_word(phrase: str, text: str) -> bool:
+    return re.search(rf"(?<![a-z0-9-]){re.escape(phrase)}(?![a-z0-9-])", text) is not None
 
 
 def _other_number(word: str) -> str:
