@@ -8,6 +8,7 @@ candidate room, handlers fill every output they declare, never `gr.skip()`.
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from dataclasses import dataclass
@@ -20,12 +21,12 @@ from interviewer.coach.accounts import Accounts, DeskUser
 from interviewer.coach.overrides import OverrideError, parse_covered, save_override
 from interviewer.coach.review import COLUMNS, find_sessions, row, transcript
 from interviewer.config import Settings
+from interviewer.errors import UserError
 from interviewer.exports.transcript import transcript_markdown
 from interviewer.interview.engine import InterviewEngine
 from interviewer.safe_text import has_lone_surrogate
 from interviewer.storage.repository import SessionNotFound, SessionQuery
 from interviewer.ui.coach_workspace import Who, Workspace, build_workspace_tabs
-from interviewer.ui.coach_workspace import guarded as _guarded
 
 log = logging.getLogger(__name__)
 ANY_AREA = "(any area)"
@@ -261,6 +262,24 @@ class CoachDesk:
         )
         markdown, _, _ = self.open(session_id, request)
         return markdown, ""
+
+
+def _guarded(handler: Any) -> Any:
+    """User errors as a clear message; anything else logged, and said to be ours."""
+
+    @functools.wraps(handler)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return handler(*args, **kwargs)
+        except gr.Error:
+            raise
+        except UserError as exc:
+            raise gr.Error(str(exc)) from exc
+        except Exception as exc:
+            log.exception("unexpected error in a coach handler")
+            raise gr.Error("Something went wrong on our side; nothing was changed.") from exc
+
+    return run
 
 
 def build_coach_app(

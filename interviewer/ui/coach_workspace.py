@@ -306,7 +306,7 @@ def guarded(handler: Any) -> Any:
         except UserError as exc:
             raise gr.Error(str(exc)) from exc
         except Exception as exc:
-            log.exception("unexpected error in a coach desk handler")
+            log.exception("unexpected error in a desk handler")
             raise gr.Error("Something went wrong on our side; nothing was changed.") from exc
 
     return run
