@@ -17,7 +17,6 @@ import re
 import unicodedata
 
 _BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_KEEP = {"\n", "\t"}
 # Markdown's escapable punctuation that can start markup: emphasis, code, links, images,
 # headings, lists, tables, HTML. Escaping all of it is always safe in CommonMark.
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:@])")
@@ -27,19 +26,15 @@ def _tag(char: str) -> str:
     return f"[U+{ord(char):04X}]"
 
 
+# What `visible` tags: the bidi controls, control codes (Unicode category Cc, U+0000-U+001F
+# and U+007F-U+009F) but newline and tab, and lone surrogates (Cs). One compiled class: a
+# chat re-renders every message on each turn, and a per-character loop cost ms per view.
+_TAGGED = re.compile("[" + "".join(sorted(_BIDI)) + "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def visible(text: str | None) -> str:
     """Bidi controls and control characters (but newlines and tabs) shown as tags."""
-    out = []
-    for char in (text or "").replace("\r\n", "\n"):
-        if (
-            char in _BIDI
-            or (unicodedata.category(char) == "Cc" and char not in _KEEP)
-            or unicodedata.category(char) == "Cs"
-        ):
-            out.append(_tag(char))
-        else:
-            out.append(char)
-    return "".join(out)
+    return _TAGGED.sub(lambda match: _tag(match.group()), (text or "").replace("\r\n", "\n"))
 
 
 def inert(text: str | None) -> str:

@@ -86,12 +86,13 @@ def test_every_handler_fills_every_output(room_factory) -> None:
     views_seen += list(room.send("hello", "no-such-session", AFTER_EACH))
     views_seen += [room.resume(sid), room.resume(""), room.end(sid, "", AFTER_EACH)]
     views_seen.append(room.resume(sid))  # a finished session
-    from interviewer.ui.candidate import RoomComponents
+    from interviewer.ui.candidate import SHOWN, RoomComponents
 
-    parts = RoomComponents(*[object() for _ in RoomView.__dataclass_fields__])
+    assert "problem" not in SHOWN and len(SHOWN) == len(RoomView.__dataclass_fields__) - 1
+    parts = RoomComponents(*[object() for _ in SHOWN])
     for view in views_seen:
         updates = parts.updates(view)
-        assert len(updates) == len(RoomView.__dataclass_fields__)
+        assert len(updates) == len(SHOWN)
         assert not any(
             isinstance(v, dict) and v.get("__type__") == "update" for v in updates.values()
         )

@@ -509,19 +509,38 @@ class InterviewEngine:
         except Exception:
             self.repo.record_calls(session.id, turn.seq, log)
             raise
-        # The score is committed on its own too: a crash while choosing the next question
-        # loses neither the answer nor what it cost to score it.
+        # The score goes in the same write as the next question (one transaction a turn
+        # fewer). If choosing that question fails, the score is committed on its own before
+        # the error goes on: the answer is already stored, and what it cost to score it is
+        # not lost. (A process killed in between loses only the score: a resume scores the
+        # stored answer again.)
+        scored = replace(turn, answer_status=AnswerStatus.answered, scores=(*turn.scores, score))
+        kept = Writes(
+            score=(turn.id, score),
+            status=(turn.id, AnswerStatus.answered),
+            calls=[(turn.seq, call) for call in log],
+        )
+        try:
+            reply = self._advance(_with_turn(session, scored), [], kept)
+        except Exception:
+            self._keep_score(session.id, turn, score, log)
+            raise
+        return Reply(session.id, reply.messages, score, reply.current, reply.finished, reply.report)
+
+    def _keep_score(
+        self, session_id: str, turn: Turn, score: ScoreRecord, log: list[LLMCall]
+    ) -> None:
+        stored = next(t for t in self.repo.get_session(session_id).turns if t.id == turn.id)
+        if len(stored.scores) > len(turn.scores):
+            return  # the step's own write got it in before the error
         self.repo.write(
-            session.id,
+            session_id,
             Writes(
                 score=(turn.id, score),
                 status=(turn.id, AnswerStatus.answered),
                 calls=[(turn.seq, call) for call in log],
             ),
         )
-        scored = replace(turn, answer_status=AnswerStatus.answered, scores=(*turn.scores, score))
-        reply = self._advance(_with_turn(session, scored), [])
-        return Reply(session.id, reply.messages, score, reply.current, reply.finished, reply.report)
 
     def _advance(
         self,

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -105,6 +106,9 @@ class SessionRow(Base):
     areas: Mapped[str] = mapped_column(String(500), default="")
     # The cohort the candidate joined with its code; None: an interview of their own.
     cohort_id: Mapped[str | None] = mapped_column(String(40), index=True, nullable=True)
+    # Raised by every write to the session, its turns, scores or chat (Repository.write,
+    # replace_plan): a process's cached copy is current while the number is unchanged.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
     turns: Mapped[list[TurnRow]] = relationship(
         back_populates="session", order_by="TurnRow.seq", cascade="all, delete-orphan"

@@ -8,13 +8,25 @@ records of `storage.records`, never ORM rows.
 from __future__ import annotations
 
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import create_engine, delete, event, func, make_url, select
+from sqlalchemy import (
+    Table,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    make_url,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload, sessionmaker
 
@@ -47,6 +59,13 @@ from interviewer.storage.models import (
     TurnRow,
     now,
 )
+
+# The tables, for the plain statements of the hot path (reads and writes of a turn).
+SESSIONS = cast(Table, SessionRow.__table__)
+TURNS = cast(Table, TurnRow.__table__)
+SCORES = cast(Table, ScoreRow.__table__)
+MESSAGES = cast(Table, MessageRow.__table__)
+LLM_CALLS = cast(Table, LLMCallRow.__table__)
 
 
 class BankNotFound(UserError, LookupError):
@@ -88,7 +107,8 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _turn(row: TurnRow) -> records.Turn:
+def _turn(row: Any, scores: Iterable[str] | None = None) -> records.Turn:
+    """A turn from its ORM row or a plain result row (`scores`: its score payloads)."""
     return records.Turn(
         id=row.id,
         session_id=row.session_id,
@@ -106,12 +126,15 @@ def _turn(row: TurnRow) -> records.Turn:
         hints_used=row.hints_used,
         asked_at=_utc(row.asked_at),
         answered_at=_utc(row.answered_at) if row.answered_at else None,
-        scores=tuple(ScoreRecord.model_validate_json(s.payload) for s in row.scores),
+        scores=tuple(
+            ScoreRecord.model_validate_json(payload)
+            for payload in (scores if scores is not None else (s.payload for s in row.scores))
+        ),
         question_version=row.question_version,
     )
 
 
-def _session(row: SessionRow) -> records.Session:
+def _session(row: Any, turns: Iterable[records.Turn] | None = None) -> records.Session:
     return records.Session(
         id=row.id,
         candidate=row.candidate,
@@ -123,25 +146,29 @@ def _session(row: SessionRow) -> records.Session:
         report_json=row.report_json,
         created_at=_utc(row.created_at),
         updated_at=_utc(row.updated_at),
-        turns=tuple(_turn(t) for t in row.turns),
+        turns=tuple(turns if turns is not None else (_turn(t) for t in row.turns)),
         cohort_id=row.cohort_id,
     )
 
 
+def _call_values(session_id: str | None, turn_seq: int | None, c: LLMCall) -> dict[str, Any]:
+    return {
+        "session_id": session_id,
+        "turn_seq": turn_seq,
+        "purpose": c.purpose,
+        "model": c.model,
+        "prompt_version": c.prompt_version,
+        "prompt_tokens": c.prompt_tokens,
+        "completion_tokens": c.completion_tokens,
+        "latency_ms": c.latency_ms,
+        "cost_usd": c.cost_usd,
+        "ok": c.ok,
+        "error": c.error,
+    }
+
+
 def _call_row(session_id: str | None, turn_seq: int | None, c: LLMCall) -> LLMCallRow:
-    return LLMCallRow(
-        session_id=session_id,
-        turn_seq=turn_seq,
-        purpose=c.purpose,
-        model=c.model,
-        prompt_version=c.prompt_version,
-        prompt_tokens=c.prompt_tokens,
-        completion_tokens=c.completion_tokens,
-        latency_ms=c.latency_ms,
-        cost_usd=c.cost_usd,
-        ok=c.ok,
-        error=c.error,
-    )
+    return LLMCallRow(**_call_values(session_id, turn_seq, c))
 
 
 @dataclass
@@ -190,11 +217,59 @@ class SessionQuery:
     cohort: str | None = None  # one cohort's sessions
 
 
+SESSION_CACHE = 256  # sessions a process keeps in memory (its candidates of the moment)
+
+
+@dataclass(frozen=True)
+class _Cached:
+    revision: int
+    session: records.Session
+    messages: tuple[records.Message, ...] | None  # None: not read yet at this revision
+
+
+class _SessionCache:
+    """The sessions this process read lately, each with the revision it was read at.
+
+    Every view of the room reads its session, several times a turn. A read first asks the
+    database for the session's revision (one indexed row) and uses the copy kept here when
+    the number has not moved; any write, by any process, raises it (`Repository.write`). So
+    the copy is derived state, never a second source of truth: a process that restarts, or
+    a candidate whose next request reaches another process, reads the same rows. The
+    revision is read before the rows, so a copy is never older than the number it is kept
+    under (a write landing in between only costs one more read later).
+    """
+
+    def __init__(self, capacity: int = SESSION_CACHE) -> None:
+        self._capacity = capacity
+        self._entries: OrderedDict[str, _Cached] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, session_id: str, revision: int) -> _Cached | None:
+        with self._lock:
+            entry = self._entries.get(session_id)
+            if entry is None or entry.revision != revision:
+                return None
+            self._entries.move_to_end(session_id)
+            return entry
+
+    def put(self, session_id: str, entry: _Cached) -> None:
+        with self._lock:
+            self._entries[session_id] = entry
+            self._entries.move_to_end(session_id)
+            while len(self._entries) > self._capacity:
+                self._entries.popitem(last=False)
+
+    def drop(self, session_id: str) -> None:
+        with self._lock:
+            self._entries.pop(session_id, None)
+
+
 class Repository:
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
         self.migrated_from = upgrade(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._cache = _SessionCache()
 
     # ----- sessions and turns -----------------------------------------------------------
     def create_session(
@@ -233,61 +308,120 @@ class Repository:
             if row is None:
                 raise SessionNotFound()
             row.plan_json = plan_json
+            row.revision = SessionRow.revision + 1
+        self._cache.drop(session_id)
+
+    @staticmethod
+    def _revision(db: Any, session_id: str) -> int:
+        revision = db.scalar(select(SessionRow.revision).where(SessionRow.id == session_id))
+        if revision is None:
+            raise SessionNotFound()
+        return int(revision)
+
+    @staticmethod
+    def _load(db: Any, session_id: str) -> records.Session:
+        """The session, its turns and their scores, as plain rows: three indexed queries
+        and no ORM objects (the ORM's bookkeeping cost more than the queries on a turn)."""
+        sessions, turns, scores = SESSIONS, TURNS, SCORES
+        row = db.execute(select(sessions).where(sessions.c.id == session_id)).first()
+        if row is None:
+            raise SessionNotFound()
+        payloads: dict[int, list[str]] = {}
+        for turn_id, payload in db.execute(
+            select(scores.c.turn_id, scores.c.payload)
+            .join(turns, turns.c.id == scores.c.turn_id)
+            .where(turns.c.session_id == session_id)
+            .order_by(scores.c.id)
+        ):
+            payloads.setdefault(turn_id, []).append(payload)
+        turn_rows = db.execute(
+            select(turns).where(turns.c.session_id == session_id).order_by(turns.c.seq)
+        )
+        return _session(row, [_turn(t, payloads.get(t.id, ())) for t in turn_rows])
+
+    @staticmethod
+    def _messages(db: Any, session_id: str) -> tuple[records.Message, ...]:
+        table = MESSAGES
+        return tuple(
+            records.Message(ChatRole(m.role), m.text, m.turn_seq, _utc(m.created_at))
+            for m in db.execute(
+                select(table.c.role, table.c.text, table.c.turn_seq, table.c.created_at)
+                .where(table.c.session_id == session_id)
+                .order_by(table.c.id)
+            )
+        )
 
     def get_session(self, session_id: str) -> records.Session:
-        with self._session() as db:
-            row = db.scalar(
-                select(SessionRow)
-                .where(SessionRow.id == session_id)
-                .options(selectinload(SessionRow.turns).selectinload(TurnRow.scores))
-            )
-            if row is None:
-                raise SessionNotFound()
-            return _session(row)
+        with self.engine.connect() as db:  # Core: no ORM session on the hot path
+            revision = self._revision(db, session_id)  # before the rows (see _SessionCache)
+            cached = self._cache.get(session_id, revision)
+            if cached is not None:
+                return cached.session
+            session = self._load(db, session_id)
+            self._cache.put(session_id, _Cached(revision, session, None))
+            return session
 
     def conversation(self, session_id: str) -> tuple[records.Session, list[records.Message]]:
         """A session and its chat, read together (what every view of the room needs)."""
-        with self._session() as db:
-            row = db.scalar(
-                select(SessionRow)
-                .where(SessionRow.id == session_id)
-                .options(selectinload(SessionRow.turns).selectinload(TurnRow.scores))
-            )
-            if row is None:
-                raise SessionNotFound()
-            messages = db.scalars(
-                select(MessageRow)
-                .where(MessageRow.session_id == session_id)
-                .order_by(MessageRow.id)
-            )
-            return _session(row), [
-                records.Message(ChatRole(m.role), m.text, m.turn_seq, _utc(m.created_at))
-                for m in messages
-            ]
+        with self.engine.connect() as db:  # Core: no ORM session on the hot path
+            revision = self._revision(db, session_id)
+            cached = self._cache.get(session_id, revision)
+            if cached is not None and cached.messages is not None:
+                return cached.session, list(cached.messages)
+            session = cached.session if cached is not None else self._load(db, session_id)
+            messages = self._messages(db, session_id)
+            self._cache.put(session_id, _Cached(revision, session, messages))
+            return session, list(messages)
 
     def write(self, session_id: str, writes: Writes) -> records.Turn | None:
         """Apply one step's changes in one transaction; returns the new turn, if any."""
         if not writes:
             return None
-        created: TurnRow | None = None
-        with self._session.begin() as db:
+        try:
+            return self._write(session_id, writes)
+        finally:
+            self._cache.drop(session_id)  # stale now (the revision says so too): free it
+
+    def _write(self, session_id: str, writes: Writes) -> records.Turn | None:
+        """Plain statements (no ORM objects): a turn writes two or three times, and the
+        ORM's unit of work cost more than the statements. The session's row is updated
+        first, so two writers of one session take turns on its lock."""
+        sessions, turns = SESSIONS, TURNS
+        with self.engine.begin() as db:
+            changes: dict[str, Any] = {"updated_at": now(), "revision": sessions.c.revision + 1}
+            if writes.summary is not None:
+                changes["overall"], changes["answered"], changes["fallbacks"] = writes.summary
+            if writes.report_json is not None:
+                changes["status"] = SessionStatus.finished
+                changes["report_json"] = writes.report_json
+            updated = db.execute(
+                update(sessions).where(sessions.c.id == session_id).values(**changes)
+            )
+            if updated.rowcount != 1:
+                raise SessionNotFound()
             if writes.answer is not None:
                 turn_id, text, status = writes.answer
-                answered = db.get(TurnRow, turn_id)
-                assert answered is not None
-                answered.answer, answered.answer_status, answered.answered_at = text, status, now()
+                db.execute(
+                    update(turns)
+                    .where(turns.c.id == turn_id)
+                    .values(answer=text, answer_status=status, answered_at=now())
+                )
             if writes.status is not None:
-                settled = db.get(TurnRow, writes.status[0])
-                assert settled is not None
-                settled.answer_status = writes.status[1]
+                db.execute(
+                    update(turns)
+                    .where(turns.c.id == writes.status[0])
+                    .values(answer_status=writes.status[1])
+                )
             if writes.hint is not None:
-                hinted = db.get(TurnRow, writes.hint)
-                assert hinted is not None
-                hinted.hints_used += 1
+                db.execute(
+                    update(turns)
+                    .where(turns.c.id == writes.hint)
+                    .values(hints_used=turns.c.hints_used + 1)
+                )
             if writes.score is not None:
                 turn_id, record = writes.score
-                db.add(
-                    ScoreRow(
+                db.execute(
+                    insert(SCORES).values(
                         turn_id=turn_id,
                         kind=ScoreKind(record.kind),
                         brain=record.brain,
@@ -297,35 +431,42 @@ class Repository:
                         payload=record.model_dump_json(),
                     )
                 )
-            db.add_all(_call_row(session_id, seq, call) for seq, call in writes.calls)
-            session = db.get(SessionRow, session_id)
-            if session is None:
-                raise SessionNotFound()
-            if writes.new_turn is not None:
-                created = TurnRow(
-                    session_id=session_id,
-                    answer_status=AnswerStatus.pending,
-                    hints_used=0,
-                    **writes.new_turn,
+            if writes.calls:
+                db.execute(
+                    insert(LLM_CALLS),
+                    [_call_values(session_id, seq, call) for seq, call in writes.calls],
                 )
-                db.add(created)
-                areas = set(filter(None, (session.areas or "").split(", "))) | {created.area}
-                session.areas = ", ".join(sorted(areas))[:500]
-            session.updated_at = now()
-            db.add_all(
-                MessageRow(session_id=session_id, role=role, text=text, turn_seq=seq)
-                for role, text, seq in writes.messages
-            )
-            if writes.summary is not None:
-                session.overall, session.answered, session.fallbacks = writes.summary
-            if writes.report_json is not None:
-                session.status = SessionStatus.finished
-                session.report_json = writes.report_json
-            db.flush()
-            if created is None:
-                return None
-            created.scores = []  # a new turn has none: no lazy load inside the transaction
-            return _turn(created)
+            created: records.Turn | None = None
+            if writes.new_turn is not None:
+                values = {
+                    "session_id": session_id,
+                    "answer_status": AnswerStatus.pending,
+                    "hints_used": 0,
+                    "probing": "",
+                    "asked_at": now(),
+                    **writes.new_turn,
+                }
+                inserted = db.execute(insert(turns).values(**values)).inserted_primary_key
+                assert inserted is not None
+                new_id = inserted[0]
+                row = db.execute(select(turns).where(turns.c.id == new_id)).one()
+                created = _turn(row, ())
+                areas = db.scalar(select(sessions.c.areas).where(sessions.c.id == session_id))
+                merged = set(filter(None, (areas or "").split(", "))) | {created.area}
+                db.execute(
+                    update(sessions)
+                    .where(sessions.c.id == session_id)
+                    .values(areas=", ".join(sorted(merged))[:500])
+                )
+            if writes.messages:
+                db.execute(
+                    insert(MESSAGES),
+                    [
+                        {"session_id": session_id, "role": role, "text": text, "turn_seq": seq}
+                        for role, text, seq in writes.messages
+                    ],
+                )
+            return created
 
     # ----- the chat as shown --------------------------------------------------------------
     def messages(self, session_id: str) -> list[records.Message]:

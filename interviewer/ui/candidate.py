@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,7 @@ SCORES_AT_THE_END = "Scores appear in the report when the interview ends."
 DIFFICULTIES = ("mixed", "easy", "medium", "hard")
 MAX_QUESTIONS = 15
 MAX_JOIN_CODE = 40
+STREAM_EVERY_S = 0.25  # the most often a reply being written is sent again
 
 
 @dataclass
@@ -69,6 +71,15 @@ class RoomView:
     star_chart: pd.DataFrame | None = None
     coding_panel: Any = field(default_factory=lambda: gr.Column(visible=False))
     code_result: str = ""
+    # Not an output: the open coding exercise (id, starter code), for the editor's update.
+    problem: tuple[str, str] | None = field(default=None, metadata={"output": False})
+
+
+SHOWN = tuple(
+    name
+    for name, spec in RoomView.__dataclass_fields__.items()
+    if spec.metadata.get("output", True)
+)
 
 
 @dataclass
@@ -89,19 +100,17 @@ class RoomComponents:
     editor_problem: Any = None  # the room's events, not RoomView fields (see with_editor)
 
     def outputs(self) -> list[Any]:
-        return [getattr(self, name) for name in RoomView.__dataclass_fields__]
+        return [getattr(self, name) for name in SHOWN]
 
     def updates(self, view: RoomView) -> dict[Any, Any]:
         """Every output gets a value (never a skip)."""
-        return {getattr(self, name): getattr(view, name) for name in RoomView.__dataclass_fields__}
+        return {getattr(self, name): getattr(view, name) for name in SHOWN}
 
-    def with_editor(
-        self, room: CandidateRoom, view: RoomView, code: str, shown: str
-    ) -> dict[Any, Any]:
+    def with_editor(self, view: RoomView, code: str, shown: str) -> dict[Any, Any]:
         """The view's updates and the editor's: the starter code when a new exercise opens,
         otherwise the candidate's own code stays (it is theirs: nothing the server keeps
         depends on it). In the same event, so an action costs one request, not two."""
-        current = room.current_problem(view.session_id)
+        current = view.problem
         if current is None:
             code, shown = code or "", ""
         elif current[0] != shown:
@@ -143,7 +152,6 @@ class CandidateRoom:
         feedback: str = AFTER_EACH,
         answer: str = "",
         notices: tuple[str, ...] = (),
-        streaming: str | None = None,
     ) -> RoomView:
         """The room for a session, rendered from the database."""
         if not session_id:
@@ -155,8 +163,6 @@ class CandidateRoom:
                 chat=[views.notice(str(exc)), *map(views.notice, notices)], answer=answer
             )
         chat = views.chat_messages(messages, session.turns)
-        if streaming is not None:
-            chat.append({"role": "assistant", "content": inert_markdown(streaming)})
         chat += [views.notice(n) for n in notices]
         room = RoomView(chat=chat, session_id=session_id, answer=answer)
         report = self.engine.report(session_id) if session.finished else None
@@ -184,22 +190,12 @@ class CandidateRoom:
             self._report_panels(room, report)
         return room
 
-    def current_problem(self, session_id: str) -> tuple[str, str] | None:
-        """The open coding exercise's id and starter code, if one is open."""
-        if not session_id:
-            return None
-        try:
-            session = self.engine.repo.get_session(session_id)
-        except SessionNotFound:
-            return None
-        problem = self.engine.problem_for(session.pending_turn)
-        return (problem.id, problem.starter_code()) if problem is not None else None
-
     def _coding_panel(self, room: RoomView, session: Any) -> None:
         turn = session.pending_turn
         problem = self.engine.problem_for(turn)
         if problem is None or session.finished:
             return
+        room.problem = (problem.id, problem.starter_code())
         room.coding_panel = gr.Column(visible=True)
         runs = [
             r
@@ -340,14 +336,28 @@ class CandidateRoom:
                 words.put(None)
 
         threading.Thread(target=work, daemon=True).start()
+        shown_at = time.monotonic()
         while (text := words.get()) is not None:
-            while not words.empty():  # only the latest text matters
-                newer = words.get_nowait()
-                if newer is None:
-                    words.put(None)
+            # Only the latest text matters, and at most every STREAM_EVERY_S: each update is
+            # a full message to the browser, and a reply that is done by then comes whole.
+            finished = False
+            while not finished:
+                try:
+                    newer = words.get(
+                        timeout=max(0.0, shown_at + STREAM_EVERY_S - time.monotonic())
+                    )
+                except queue.Empty:
                     break
-                text = newer
-            yield self.view(session_id, feedback, answer, streaming=text)
+                if newer is None:
+                    finished = True
+                else:
+                    text = newer
+            if finished:
+                break
+            # The pending chat with the reply so far: nothing else the room shows has to be
+            # read again while the model writes (the final view reads it all).
+            yield RoomView(**{**pending.__dict__, "chat": [*pending.chat, _said(text)]})
+            shown_at = time.monotonic()
         if "error" in outcome:
             # The answer box keeps the text; the message says whether it was stored.
             yield self._failed(outcome["error"], session_id, feedback, answer)
@@ -500,6 +510,10 @@ class CandidateRoom:
 
 def _thinking() -> dict[str, str]:
     return {"role": "assistant", "content": THINKING}
+
+
+def _said(text: str) -> dict[str, str]:
+    return {"role": "assistant", "content": inert_markdown(text)}
 
 
 def build_candidate_room(
@@ -694,30 +708,28 @@ def build_candidate_room(
             fixed = profile_panel.corrected(profile, projects_table)
         except UserError as exc:
             view = room.view("", shown, "", (str(exc),))
-            updates = parts.with_editor(room, view, source, problem)
+            updates = parts.with_editor(view, source, problem)
             return {**updates, code_state: code_held, code_box: code_held}
         view, code = room.start(
             who, areas, level, count, job_text, shown, code_held, exercises, fixed,
             project_count, joining, request,
         )  # fmt: skip
-        return {**parts.with_editor(room, view, source, problem), code_state: code, code_box: code}
+        return {**parts.with_editor(view, source, problem), code_state: code, code_box: code}
 
     def on_send(
         text: str, session_id: str, shown: str, source: str, problem: str, request: gr.Request
     ) -> Iterator[dict[Any, Any]]:
-        last = None
+        # Each view says which exercise is open: the reply may open one (its starter code
+        # comes in the same event); until then the candidate's code stays as it is.
         for view in room.send(text, session_id, shown, request):
-            last = view
-            yield {**parts.updates(view), editor: source, editor_problem: problem}
-        if last is not None:  # the reply may open an exercise: its starter code, same event
-            yield parts.with_editor(room, last, source, problem)
+            yield parts.with_editor(view, source, problem)
 
     def action(handler: Any) -> Any:
         def run(
             session_id: str, text: str, shown: str, source: str, problem: str, request: gr.Request
         ) -> dict[Any, Any]:
             view = handler(session_id, text, shown, request)
-            return parts.with_editor(room, view, source, problem)
+            return parts.with_editor(view, source, problem)
 
         return run
 
@@ -777,7 +789,7 @@ def build_candidate_room(
     def on_resume(
         pasted: str, shown: str, source: str, problem: str, request: gr.Request
     ) -> dict[Any, Any]:
-        return parts.with_editor(room, room.resume_pasted(pasted, shown, request), source, problem)
+        return parts.with_editor(room.resume_pasted(pasted, shown, request), source, problem)
 
     read_cv.click(
         room.read_cv, [cv_file, cv_text], [profile_state, cv_table, cv_status], api_name="read_cv"

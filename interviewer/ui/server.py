@@ -51,6 +51,10 @@ from interviewer.ui.signing import load_secret
 COACH_PATH = "/coach"
 OPEN_COACH_PATHS = (f"{COACH_PATH}/login", f"{COACH_PATH}/logout")
 GATE_CACHE_S = 10.0
+QUEUE_POLL_S = 0.005
+PROGRESS_POLL_S = 0.1
+ANALYTICS_EVENTS = 200
+ANALYTICS_EVERY = 10_000
 log = logging.getLogger(__name__)
 
 
@@ -147,7 +151,7 @@ def build_candidate_app(
         )
 
         def on_load(session_id: str, request: gr.Request) -> dict[Any, Any]:
-            return parts.with_editor(room, room.resume(session_id, AFTER_EACH, request), "", "")
+            return parts.with_editor(room.resume(session_id, AFTER_EACH, request), "", "")
 
         # Reloading the page resumes the interview held in this browser (an open coding
         # exercise comes back with its starter code: the editor's text is not kept).
@@ -164,6 +168,18 @@ def allow_parallel_handlers(blocks: gr.Blocks, settings: Settings) -> None:
     blocks.max_threads = settings.worker_threads
     blocks.queue(default_concurrency_limit=settings.worker_threads, max_size=settings.queue_size)
     blocks.create_limiter()  # type: ignore[no-untyped-call]
+    # Gradio's queue looks for new events every 1 ms and for progress every 10 ms, even
+    # with nothing queued: ~80 ms of CPU a second for the two apps of an idle process,
+    # which a second worker on the same cores pays again. Every QUEUE_POLL_S is plenty
+    # beside a model that answers in seconds (docs/decisions/014-scale-out.md).
+    queue = blocks._queue
+    queue.sleep_when_free = QUEUE_POLL_S
+    queue.progress_update_sleep_when_free = PROGRESS_POLL_S
+    # After every event Gradio also rebuilds a pandas summary of the last 10,000 events (for
+    # its monitoring page, which this app does not serve): a cost per event that grows with
+    # traffic. Keep a short history and summarise it rarely.
+    queue.ANALYTICS_MAX_EVENTS = ANALYTICS_EVENTS
+    queue.ANAYLTICS_CACHE_FREQUENCY = ANALYTICS_EVERY  # sic: Gradio's spelling
 
 
 def build_server(engine: InterviewEngine, settings: Settings) -> FastAPI:
@@ -370,8 +386,13 @@ def _wrap(server: FastAPI, gate: CoachGate, limits: ClientLimits, settings: Sett
 
 
 def serve(app: Any, settings: Settings) -> None:
+    where = (
+        f"worker {settings.worker_name} on port {settings.port}, for "
+        if settings.worker_name
+        else ""
+    )
     print(
-        f"Serving on {settings.resolved_public_url}{settings.root_path}/  "
+        f"Serving {where}{settings.resolved_public_url}{settings.root_path}/  "
         f"(coach desk at {COACH_PATH}/)",
         flush=True,
     )

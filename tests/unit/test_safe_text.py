@@ -35,3 +35,17 @@ def test_bidi_and_control_characters_are_tagged() -> None:
 
 def test_code_spans_cannot_be_closed() -> None:
     assert code_span("a`b") == "`a'b`"
+
+
+def test_visible_tags_exactly_the_characters_unicode_calls_control_or_surrogate() -> None:
+    """The compiled character class against Unicode's own categories, over every code point
+    of the planes where Cc and Cs live (and the bidi controls)."""
+    import unicodedata
+
+    from interviewer.safe_text import _BIDI, visible
+
+    for point in [*range(0x0, 0x3000), *range(0xD700, 0xE100)]:
+        char = chr(point)
+        tagged = char in _BIDI or unicodedata.category(char) in ("Cc", "Cs")
+        tagged = tagged and char not in "\n\t"
+        assert (visible(char) == f"[U+{point:04X}]") is tagged, hex(point)
