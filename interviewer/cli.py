@@ -570,6 +570,26 @@ def cmd_app(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.host or args.port:
+        settings = load_settings(
+            **{**settings.model_dump(exclude_unset=True), "host": args.host, "port": args.port}
+        )
+    if not 1 <= args.workers <= 32:
+        raise UserError("--workers takes 1 to 32 (one or two per core is what pays)")
+    from interviewer.serving.topology import serve_topology
+
+    return serve_topology(settings, args.workers)
+
+
+def cmd_deploy_config(args: argparse.Namespace) -> int:
+    from interviewer.serving.proxy import compose_plan, haproxy_config
+
+    print(haproxy_config(compose_plan(args.replicas)), end="")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     # Bad inputs are one-line errors before the eval machinery (seconds of imports) loads.
     if args.prompts is not None:
@@ -874,6 +894,22 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("--host", help="bind address (INTERVIEWER_HOST, default 127.0.0.1)")
     app.add_argument("--port", type=int, help="port (INTERVIEWER_PORT, default 7860)")
     app.set_defaults(func=cmd_app)
+
+    serve = sub.add_parser(
+        "serve", help="several app processes behind HAProxy (sticky), sharing one database"
+    )
+    _common(serve)
+    _brain_option(serve)
+    serve.add_argument("--workers", type=int, default=2, help="app processes (default 2)")
+    serve.add_argument("--host", help="the proxy's bind address (INTERVIEWER_HOST)")
+    serve.add_argument("--port", type=int, help="the proxy's port (INTERVIEWER_PORT, 7860)")
+    serve.set_defaults(func=cmd_serve)
+
+    deploy = sub.add_parser(
+        "deploy-config", help="print the HAProxy configuration of deploy/compose.yaml"
+    )
+    deploy.add_argument("--replicas", type=int, default=2, help="app replicas (default 2)")
+    deploy.set_defaults(func=cmd_deploy_config)
     return parser
 
 

@@ -194,6 +194,27 @@ class Settings(BaseSettings):
     worker_threads: int = Field(
         default=100, ge=4, le=1000, description="Threads for blocking handlers."
     )
+    embed_threads: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="Threads the embedder (ONNX) uses per process; 0: its default, one per "
+        "core. `serve` gives each worker its share of the cores.",
+    )
+    worker_name: str = Field(
+        default="",
+        max_length=40,
+        description="This process's name behind the proxy (set by `serve`; shown in logs).",
+    )
+    proxy_requests_per_10s: int = Field(
+        default=1000,
+        ge=10,
+        description="`serve`: requests one client address may make in 10 s, at the proxy, "
+        "for every worker together (a page load is about 60).",
+    )
+    proxy_connections_per_client: int = Field(
+        default=200, ge=2, description="`serve`: open connections per client address."
+    )
     memory_trim_s: float = Field(
         default=60,
         ge=0,

@@ -58,6 +58,9 @@ def install_log_redaction() -> None:
     root = logging.getLogger()
     if not root.handlers:
         logging.basicConfig(level=logging.INFO)
+    # One line per HTTP request to a Chroma server or a model endpoint is noise in a
+    # server's log; their warnings and errors still show.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     for handler in root.handlers:
         if not any(isinstance(f, RedactingFilter) for f in handler.filters):
             handler.addFilter(RedactingFilter())

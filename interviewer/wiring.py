@@ -22,6 +22,7 @@ from interviewer.coding.runner import CodeRunner, load_problems
 from interviewer.config import OFFLINE, Settings
 from interviewer.interview.engine import InterviewEngine
 from interviewer.interview.selection import QuestionSelector
+from interviewer.knowledge import embedder
 from interviewer.knowledge.embedder import LocalMiniLMEmbedding
 from interviewer.knowledge.loader import KnowledgeBase, load_knowledge
 from interviewer.knowledge.store import KnowledgeStore
@@ -112,6 +113,7 @@ def build_engine(
     coder: CodeRunner | None = None,
 ) -> InterviewEngine:
     tokens.configure(settings.resolved_assets_dir)
+    embedder.configure_threads(settings.embed_threads)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     repo = repo or Repository(settings.resolved_database_url)
     revision = repo.bank_revision()  # before composing: a bank published meanwhile is reloaded

@@ -26,6 +26,13 @@ DIMENSIONS = 384
 
 _sessions: dict[str, tuple[Any, Any, Any]] = {}
 _sessions_lock = threading.Lock()
+_threads = 0  # 0: onnxruntime's default (a thread per core, spinning between runs)
+
+
+def configure_threads(threads: int) -> None:
+    """How many threads each ONNX session of this process uses (before the first embed)."""
+    global _threads
+    _threads = threads
 
 
 def _load(assets_dir: Path) -> tuple[Any, Any, Any]:
@@ -41,6 +48,12 @@ def _load(assets_dir: Path) -> tuple[Any, Any, Any]:
             tokenizer.no_padding()  # the file may pin a fixed padding; we pad per batch ourselves
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
+            if _threads:
+                # Several workers on the same cores: each its share, and no spinning pool
+                # that keeps a core busy between an idle worker's runs.
+                options.intra_op_num_threads = _threads
+                options.inter_op_num_threads = 1
+                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             session = onnxruntime.InferenceSession(
                 str(assets.minilm_model_path()), options, providers=["CPUExecutionProvider"]
             )
