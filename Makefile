@@ -13,7 +13,7 @@ LLAMA_CMAKE   := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -D
 LLAMA_WHEELS  ?= $(HOME)/.cache/interviewer/wheels/llama-$(LLAMA_VERSION)-avx2
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev llama-wheel lock setup ingest run app system-deps test test-unit \
+.PHONY: help install install-dev llama-wheel lock setup ingest run app serve deploy-config soak-proxy system-deps test test-unit \
         test-fast lint format typecheck contracts check evals local-model local-server \
         record-local bench soak clean
 
@@ -67,11 +67,19 @@ run: ingest  ## set everything up and serve the app on embedded defaults
 app:  ## serve the app (assumes `make ingest` ran)
 	$(BIN)/interviewer app
 
-system-deps:  ## Debian's chromium, postgresql and bubblewrap (the coding sandbox) (apt, when root)
+WORKERS ?= 2
+serve: ingest  ## several app processes behind HAProxy on :7860 (WORKERS=2; needs haproxy)
+	$(BIN)/interviewer serve --workers $(WORKERS)
+
+deploy-config:  ## rewrite deploy/haproxy.cfg from the compose topology
+	$(BIN)/interviewer deploy-config > deploy/haproxy.cfg
+
+system-deps:  ## Debian's chromium, postgresql, bubblewrap (the coding sandbox), haproxy (apt, when root)
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
-	if [ -z "$$missing" ]; then echo "system packages present: chromium, postgresql, bubblewrap"; \
+	command -v haproxy >/dev/null 2>&1 || missing="$$missing haproxy"; \
+	if [ -z "$$missing" ]; then echo "system packages present: chromium, postgresql, bubblewrap, haproxy"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "installing:$$missing"; apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -152,6 +160,9 @@ bench: setup  ## benchmarks: print a table against the targets, write bench/resu
 
 soak: setup  ## 20 candidates for 10 minutes against the app: errors, latency, memory growth
 	$(BIN)/python bench/soak.py --seconds 600
+
+soak-proxy: setup  ## the same soak through HAProxy in front of 2 workers
+	$(BIN)/python bench/soak.py --seconds 600 --workers 2
 
 clean:  ## remove the venv and local state (data/)
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

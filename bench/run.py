@@ -20,7 +20,8 @@ from bench import banks as bank_bench
 from bench import coding as coding_bench
 from bench import dashboard as dashboard_bench
 from bench import engine as engine_bench
-from bench import serving
+from bench import scale as scale_bench
+from bench import serving, turn_cpu
 from bench.common import ROOT, bench_settings, child_env
 from bench.embedder import measure as measure_embedder
 from interviewer import tokens
@@ -64,6 +65,10 @@ def main() -> None:
         results["app"] = serving.app_start(settings)
         print("50 concurrent candidates ...", flush=True)
         results["concurrency"] = serving.concurrent_candidates(settings)
+        print("CPU per turn, app side ...", flush=True)
+        results["turn_cpu"] = turn_cpu.measure(settings)
+        print("1 and 2 workers through HAProxy ...", flush=True)
+        results["scale"] = scale_bench.measure(settings)
     print("bank import (300 questions) ...", flush=True)
     results["bank_import"] = bank_bench.measure()
     print("cohort dashboard (3,000 sessions) ...", flush=True)
@@ -117,9 +122,85 @@ def table(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
         ("app start to first page (median)", f"{start:.1f} s", "<= 8 s", start <= 8),
         ("30-minute interview cost, gpt-4o-mini", f"${cost:.4f}", "<= $0.01", cost <= 0.01),
         ("app peak RSS serving 50 sessions", f"{rss:.0f} MB", "<= 1536 MB", rss <= 1536),
+        *turn_cpu_rows(r.get("turn_cpu") or {}),
+        *scale_rows(r.get("scale") or {}),
         *bank_rows(r.get("bank_import") or {}),
         *dashboard_rows(r.get("dashboard") or {}),
         *coding_rows(r.get("coding") or {}),
+    ]
+
+
+def turn_cpu_rows(t: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    if "mid_turn_cpu_ms" not in t:
+        return [("CPU per turn, app side", "not measured", "<= 10 ms", False)]
+    mid, last = t["mid_turn_cpu_ms"], t["last_turn_cpu_ms"]
+    split = ", ".join(
+        f"{name} {t[key]['median']:.1f}"
+        for name, key in (
+            ("engine", "engine_cpu_ms"),
+            ("storage", "storage_cpu_ms"),
+            ("views", "views_cpu_ms"),
+        )
+    )
+    return [
+        (
+            "CPU per mid-interview turn, app side, median",
+            f"{mid['median']:.1f} ms",
+            "<= 10 ms",
+            mid["median"] <= 10,
+        ),
+        ("  the same, p95", f"{mid['p95']:.1f} ms", "<= 40 ms", mid["p95"] <= 40),
+        ("  the last turn (builds the report), median", f"{last['median']:.1f} ms", "info", True),
+        (
+            "  in the handler, median: " + split,
+            f"{t['handler_cpu_ms']['median']:.1f} ms",
+            "info",
+            True,
+        ),
+        (
+            "  Gradio (HTTP, queue, processing), median",
+            f"{t['gradio_cpu_ms_median']:.1f} ms",
+            "info",
+            True,
+        ),
+        ("  idle server process", f"{t['idle_cpu_ms_per_s']:.1f} ms/s", "info", True),
+    ]
+
+
+def scale_rows(s: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    if "workers_2" not in s:
+        return [("workers through the proxy", "not measured", "", False)]
+    one, two = s["workers_1"], s["workers_2"]
+    errors = one["errors"] + two["errors"] + one["saturated"]["errors"] + two["saturated"]["errors"]
+    ratio = s["throughput_2_over_1"] or 0.0
+    return [
+        (
+            "proxy, 1 worker: 50 at once, p95 / 1 s model",
+            f"{one['burst_p95_over_llm']:.2f}",
+            "info",
+            True,
+        ),
+        (
+            "proxy, 2 workers: 50 at once, p95 / 1 s model",
+            f"{two['burst_p95_over_llm']:.2f}",
+            "<= 2.0",
+            two["burst_p95_over_llm"] <= 2.0 and errors == 0,
+        ),
+        ("proxy, 1 worker: paced, p95 / model", f"{one['paced_p95_over_llm']:.2f}", "info", True),
+        (
+            "proxy, 2 workers: paced, p95 / model",
+            f"{two['paced_p95_over_llm']:.2f}",
+            "<= 1.3",
+            two["paced_p95_over_llm"] <= 1.3,
+        ),
+        (
+            "saturated turns/s, 1 -> 2 workers",
+            f"{one['saturated']['turns_per_s']:.1f} -> {two['saturated']['turns_per_s']:.1f}",
+            "info",
+            True,
+        ),
+        ("  2 workers / 1 worker", f"{ratio:.2f}x", ">= 1.7x", ratio >= 1.7),
+        (f"  errors, all of the above ({s['database']})", str(errors), "0", errors == 0),
     ]
 
 

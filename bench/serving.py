@@ -73,18 +73,30 @@ def app_start(settings: Any, repeats: int = 3) -> dict[str, Any]:
 def concurrent_candidates(
     settings: Any, candidates: int = 50, answers: int = 4, llm_latency_s: float = 1.0
 ) -> dict[str, Any]:
-    """50 candidates in one app, the model faked by a 1 s sleep per turn (no local CPU).
+    """50 candidates in one app process (no proxy), the model faked by a 1 s sleep per turn."""
+    process, url, _ = start_app(
+        settings,
+        INTERVIEWER_MODEL="scripted:fixed",
+        INTERVIEWER_SCRIPTED_LATENCY_S=str(llm_latency_s),
+    )
+    try:
+        result = drive_candidates(url, candidates, answers, llm_latency_s)
+        result["app_rss_mb"], result["app_peak_rss_mb"] = rss_mb(process.pid)
+    finally:
+        stop(process)
+    return result
+
+
+def drive_candidates(
+    url: str, candidates: int = 50, answers: int = 4, llm_latency_s: float = 1.0
+) -> dict[str, Any]:
+    """Candidates against the app at `url` (one process, or a proxy in front of several).
 
     "paced": candidates arrive over 10 s and think 5-15 s between answers, as people do;
     "burst": all of them press Send at the same instant, once (a stress figure).
     """
     from gradio_client import Client
 
-    process, url, _ = start_app(
-        settings,
-        INTERVIEWER_MODEL="scripted:fixed",
-        INTERVIEWER_SCRIPTED_LATENCY_S=str(llm_latency_s),
-    )
     latencies: dict[str, list[float]] = {"paced": [], "burst": []}
     errors: list[str] = []
     lock = threading.Lock()
@@ -128,24 +140,31 @@ def concurrent_candidates(
     for thread in threads:
         thread.join(timeout=600)
     wall = time.perf_counter() - started
-    current, peak = rss_mb(process.pid)
-    stop(process)
-    paced, burst = (
-        stats(latencies[k]) if latencies[k] else {"n": 0, "median": 0.0, "p95": 0.0, "max": 0.0}
-        for k in ("paced", "burst")
-    )
+    return {
+        "answers_each": answers,
+        "llm_latency_s_per_turn": llm_latency_s,
+        **scenario_summary(candidates, latencies, errors, wall, llm_latency_s),
+    }
+
+
+def scenario_summary(
+    candidates: int,
+    latencies: dict[str, list[float]],
+    errors: list[str],
+    wall_s: float,
+    llm_latency_s: float,
+) -> dict[str, Any]:
+    """The paced and burst figures of a 50-candidate run, whichever client drove it."""
+    empty = {"n": 0, "median": 0.0, "p95": 0.0, "max": 0.0}
+    paced, burst = (stats(latencies[k]) if latencies[k] else empty for k in ("paced", "burst"))
     floor = llm_latency_s * 1000
     return {
         "candidates": candidates,
-        "answers_each": answers,
-        "llm_latency_s_per_turn": llm_latency_s,
         "paced_turn_ms": paced,
         "paced_p95_over_llm": round(paced["p95"] / floor, 3),
         "burst_turn_ms": burst,
         "burst_p95_over_llm": round(burst["p95"] / floor, 3),
         "errors": len(errors),
         "first_errors": errors[:3],
-        "wall_s": round(wall, 1),
-        "app_rss_mb": current,
-        "app_peak_rss_mb": peak,
+        "wall_s": round(wall_s, 1),
     }

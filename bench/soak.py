@@ -7,6 +7,7 @@ Traffic goes only to the app on 127.0.0.1; every loop is bounded by the duration
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import statistics
@@ -36,14 +37,38 @@ def soak(
     warmup: float = 30,
     llm_latency_s: float = 1.0,
     think: tuple[float, float] = (1.0, 3.0),
+    workers: int = 0,
 ) -> dict[str, Any]:
+    """`workers` 0: the app as one process; N: N workers behind HAProxy (`serve`), memory
+    summed over the workers."""
     from gradio_client import Client
 
-    process, url, _ = start_app(
-        settings,
-        INTERVIEWER_MODEL="scripted:fixed",
-        INTERVIEWER_SCRIPTED_LATENCY_S=str(llm_latency_s),
-    )
+    model = {
+        "INTERVIEWER_MODEL": "scripted:fixed",
+        "INTERVIEWER_SCRIPTED_LATENCY_S": str(llm_latency_s),
+    }
+    servers = contextlib.ExitStack()
+    if workers:
+        from bench.common import free_port
+        from bench.serving import LOAD_TEST_LIMITS
+        from interviewer.serving.topology import Topology
+
+        configured = settings.model_copy(
+            update={"port": free_port(), "proxy_requests_per_10s": 10**7}
+        )
+        topology = servers.enter_context(
+            Topology(configured, workers, env={**LOAD_TEST_LIMITS, **model})
+        )
+        url = topology.url
+        pids = [w.process.pid for w in topology.pool if w.process is not None]
+    else:
+        process, url, _ = start_app(settings, **model)
+        servers.callback(stop, process)
+        pids = [process.pid]
+
+    def resident() -> float:
+        return round(sum(rss_mb(pid)[0] for pid in pids), 1)
+
     deadline = time.monotonic() + seconds
     final_latencies: list[float] = []  # the turn that ends an interview also builds the report
     mid_latencies: list[float] = []
@@ -93,15 +118,16 @@ def soak(
     for thread in threads:
         thread.start()
     while time.monotonic() < deadline:
-        samples.append((time.monotonic() - started, rss_mb(process.pid)[0]))
+        samples.append((time.monotonic() - started, resident()))
         time.sleep(2)
     for thread in threads:
         thread.join(timeout=60)
-    stop(process)
+    servers.close()
     memory = rss_growth(samples, warmup)
     latencies = mid_latencies + final_latencies
     return {
         "candidates": candidates,
+        "workers": workers or "one process, no proxy",
         "seconds": seconds,
         "interviews": counts["interviews"],
         "turns": counts["turns"],
@@ -145,6 +171,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=600)
     parser.add_argument("--candidates", type=int, default=20)
+    parser.add_argument(
+        "--workers", type=int, default=0, help="N workers behind HAProxy (0: one process)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         settings = bench_settings(Path(tmp))
@@ -158,6 +187,7 @@ def main() -> None:
             candidates=args.candidates,
             seconds=args.seconds,
             warmup=min(60.0, args.seconds / 4),
+            workers=args.workers,
         )
     print(json.dumps(result, indent=2))
     if result["errors"] or result["rss_growth_pct"] > 10:

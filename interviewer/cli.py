@@ -555,12 +555,17 @@ def cmd_interview(args: argparse.Namespace) -> int:
     return run_terminal_interview(engine, engine.start(args.name, plan))
 
 
+def _with_address(settings: Settings, args: argparse.Namespace) -> Settings:
+    """--host and --port over the configured ones."""
+    if not (args.host or args.port):
+        return settings
+    return load_settings(
+        **{**settings.model_dump(exclude_unset=True), "host": args.host, "port": args.port}
+    )
+
+
 def cmd_app(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    if args.host or args.port:
-        settings = load_settings(
-            **{**settings.model_dump(exclude_unset=True), "host": args.host, "port": args.port}
-        )
+    settings = _with_address(_settings(args), args)
     from interviewer.ui.memory import keep_memory_flat
     from interviewer.ui.server import serve
     from interviewer.wiring import build_web_app
@@ -571,16 +576,22 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    if args.host or args.port:
-        settings = load_settings(
-            **{**settings.model_dump(exclude_unset=True), "host": args.host, "port": args.port}
-        )
+    settings = _with_address(_settings(args), args)
     if not 1 <= args.workers <= 32:
         raise UserError("--workers takes 1 to 32 (one or two per core is what pays)")
     from interviewer.serving.topology import serve_topology
 
     return serve_topology(settings, args.workers)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from interviewer.storage.migrate import head_revision
+    from interviewer.storage.repository import Repository
+
+    settings = _settings(args)
+    repo = Repository(settings.resolved_database_url)  # migrates, under the database's lock
+    print(f"database schema: {repo.migrated_from} -> {head_revision()}")
+    return 0
 
 
 def cmd_deploy_config(args: argparse.Namespace) -> int:
@@ -904,6 +915,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="the proxy's bind address (INTERVIEWER_HOST)")
     serve.add_argument("--port", type=int, help="the proxy's port (INTERVIEWER_PORT, 7860)")
     serve.set_defaults(func=cmd_serve)
+
+    migrate = sub.add_parser(
+        "migrate", help="bring the database to the current schema (once, before the workers)"
+    )
+    _common(migrate)
+    migrate.set_defaults(func=cmd_migrate)
 
     deploy = sub.add_parser(
         "deploy-config", help="print the HAProxy configuration of deploy/compose.yaml"

@@ -120,7 +120,10 @@ def build_engine(
     kb = kb or knowledge_base(settings, repo)
     store = store or KnowledgeStore.from_settings(settings)
     question_embed = CachedEmbed(LocalMiniLMEmbedding(settings.resolved_assets_dir).embed)
-    question_embed([q.question for q in kb.questions])  # at start-up, not on a candidate's turn
+    asked = [q.question for q in kb.questions]
+    # At start-up, not on a candidate's turn: the selector compares them, and the store is
+    # queried with them to ground each question.
+    store.remember_queries(asked, question_embed(asked))
     selector = QuestionSelector(kb, store, question_embed)
     if brain is None:
         brain = make_brain(settings, chat=chat, judge=judge, kb=kb)

@@ -9,7 +9,6 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from interviewer.safe_text import inert_markdown
 from interviewer.serving.proxy import COOKIE, Backend, ProxyPlan, compose_plan, haproxy_config
 from interviewer.serving.topology import Topology
 from tests.support.paths import ROOT as PROJECT_ROOT
-from tests.support.servers import free_port, postgres_bin, postgres_server
+from tests.support.servers import free_port, postgres_or_sqlite
 
 HAPROXY = shutil.which("haproxy")
 needs_haproxy = pytest.mark.skipif(HAPROXY is None, reason="HAProxy is not installed")
@@ -35,7 +34,7 @@ def _plan() -> ProxyPlan:
 def test_the_proxy_config_is_sticky_checks_health_and_limits_clients() -> None:
     config = haproxy_config(_plan())
     assert f"cookie {COOKIE} insert indirect nocache httponly" in config
-    assert "server w1 127.0.0.1:9001 cookie w1 check" in config
+    assert "server w1 127.0.0.1:9001 cookie w1 check inter 2s" in config
     assert "server w2 127.0.0.1:9002 cookie w2 check" in config
     assert "option redispatch" in config
     assert "uri /healthz" in config
@@ -60,16 +59,6 @@ def test_the_deploy_config_is_the_generated_one() -> None:
     assert shipped == haproxy_config(compose_plan())
 
 
-@contextlib.contextmanager
-def _database() -> Iterator[str | None]:
-    """PostgreSQL where it is installed (the topology the issue asks for), else SQLite."""
-    if postgres_bin() is None:
-        yield None
-        return
-    with postgres_server() as url:
-        yield url
-
-
 def _text(message: dict[str, Any]) -> str:
     content = message["content"]
     if isinstance(content, str):
@@ -85,7 +74,7 @@ def test_a_killed_worker_s_candidate_resumes_on_the_other_at_the_same_turn(setti
     from interviewer.storage.repository import Repository
 
     ingest(settings, progress=False)
-    with _database() as database_url:
+    with postgres_or_sqlite() as database_url:
         configured = settings.model_copy(update={"port": free_port(), "database_url": database_url})
         env = {"INTERVIEWER_MODEL": "scripted:fixed"}
         if database_url:

@@ -171,6 +171,13 @@ class KnowledgeStore:
             if on_progress:
                 on_progress(len(batch))
 
+    def remember_queries(self, texts: list[str], vectors: Any) -> None:
+        """Vectors already computed for texts that will be queried (the questions, embedded
+        at start-up), so a candidate's turn does not embed them again."""
+        with self._cache_lock:
+            for text, vector in zip(texts[:QUERY_CACHE], vectors, strict=False):
+                self._query_cache[text] = vector
+
     def _query_vector(self, text: str) -> Any:
         """Query embeddings, memoised: plan slots and questions repeat across sessions."""
         with self._cache_lock:

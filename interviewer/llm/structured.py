@@ -251,7 +251,6 @@ def call_logged(
     Token counts are the provider's own when it reports them, else counted with tiktoken.
     A reply that stopped at its token budget raises TruncatedReply (logged as such).
     """
-    prompt_tokens = count_prompt_tokens(messages, model)
     started = time.perf_counter()
     config: Any = {
         "metadata": {"prompt_version": prompt_version, "purpose": purpose, "inputs": inputs or {}}
@@ -282,16 +281,17 @@ def call_logged(
             message = _streamed(chat, messages, config, on_text, purpose)
     except Exception as exc:
         if type(exc).__name__ == "LengthFinishReasonError":  # openai's parse() path says so
-            record(prompt_tokens, 0, TruncatedReply.__name__)
+            record(count_prompt_tokens(messages, model), 0, TruncatedReply.__name__)
             raise TruncatedReply(f"{purpose}: the reply was cut off at its token budget") from exc
-        record(prompt_tokens, 0, type(exc).__name__)
+        record(count_prompt_tokens(messages, model), 0, type(exc).__name__)
         raise
     finally:
         declared_call.reset(token)
     usage = message.usage_metadata
-    if usage and usage.get("output_tokens"):
+    if usage and usage.get("output_tokens"):  # the provider's own counts: nothing to count
         prompt_tokens, completion = usage["input_tokens"], usage["output_tokens"]
     else:
+        prompt_tokens = count_prompt_tokens(messages, model)
         completion = count_completion_tokens(text_of(message) or _tool_text(message), model)
     if finish_reason(message) in CUT_OFF:
         record(prompt_tokens, completion, TruncatedReply.__name__)

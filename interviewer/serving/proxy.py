@@ -8,9 +8,9 @@ What it does and why:
   process that took the event, so a browser must keep reaching the same worker: HAProxy
   inserts `interviewer_worker` (HttpOnly, SameSite=Lax) naming the worker; gradio_client
   keeps it too. New visitors are spread round-robin.
-- **Failover.** Each worker's `/healthz` is checked every second; a worker that stops
-  answering is taken out after two misses, and `option redispatch` sends a request whose
-  cookie names it to a live worker. The state is in the database, so the interview goes on
+- **Failover.** A request to a worker that refuses the connection (it died) is retried on
+  another at once (`option redispatch`, even when its cookie names the dead one); each
+  worker's `/healthz` is also checked every 2 s (5 s to answer), three misses take it out. The state is in the database, so the interview goes on
   at the same turn there.
 - **Limits at the door**, shared by every worker: connections and requests per client
   address (a stick table), the time a client may take to send its request headers
@@ -54,7 +54,7 @@ def haproxy_config(plan: ProxyPlan) -> str:
         if plan.resolvers
         else ""
     )
-    server_options = f"check inter 1s fall 2 rise 2 maxconn {plan.max_connections_per_worker}" + (
+    server_options = f"check inter 2s fall 3 rise 2 maxconn {plan.max_connections_per_worker}" + (
         " resolvers dns init-addr last,libc,none" if plan.resolvers else ""
     )
     servers = "".join(
@@ -72,6 +72,10 @@ defaults
     timeout http-request 10s
     timeout http-keep-alive 30s
     timeout queue 30s
+    # A worker busy with a burst answers its health check late, not never: a tight check
+    # timeout once took the only worker out under load. A dead one refuses the connection
+    # at once, and `redispatch` moves its requests without waiting for the check.
+    timeout check 5s
 
 {resolver}frontend interviewer
     bind {bind}

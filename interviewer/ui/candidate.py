@@ -10,6 +10,7 @@ time an output goes from skipped to a value (docs/decisions/002-no-skipped-outpu
 
 from __future__ import annotations
 
+import functools
 import logging
 import queue
 import threading
@@ -55,6 +56,13 @@ MAX_JOIN_CODE = 40
 STREAM_EVERY_S = 0.25  # the most often a reply being written is sent again
 
 
+@functools.cache
+def panel_shown(visible: bool) -> Any:
+    """The coding panel's update, made once: building a Gradio block costs ~1 ms (it looks
+    for its upload folder on disk), and every view returns one."""
+    return gr.Column(visible=visible)
+
+
 @dataclass
 class RoomView:
     """Everything the room shows, one field per output component."""
@@ -69,7 +77,7 @@ class RoomView:
     downloads: str = ""
     area_chart: pd.DataFrame | None = None
     star_chart: pd.DataFrame | None = None
-    coding_panel: Any = field(default_factory=lambda: gr.Column(visible=False))
+    coding_panel: Any = field(default_factory=lambda: panel_shown(False))
     code_result: str = ""
     # Not an output: the open coding exercise (id, starter code), for the editor's update.
     problem: tuple[str, str] | None = field(default=None, metadata={"output": False})
@@ -196,7 +204,7 @@ class CandidateRoom:
         if problem is None or session.finished:
             return
         room.problem = (problem.id, problem.starter_code())
-        room.coding_panel = gr.Column(visible=True)
+        room.coding_panel = panel_shown(True)
         runs = [
             r
             for r in self.engine.code_runs(session.id)

@@ -221,3 +221,14 @@ def app_process(
             process.kill()
         if log:
             output.close()  # type: ignore[union-attr]
+
+
+@contextlib.contextmanager
+def postgres_or_sqlite() -> Iterator[str | None]:
+    """A throwaway PostgreSQL URL where the server binaries are installed (the topology the
+    deploy files describe), else None: the caller's SQLite file."""
+    if postgres_bin() is None:
+        yield None
+        return
+    with postgres_server() as url:
+        yield url
