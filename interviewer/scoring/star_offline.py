@@ -6,7 +6,8 @@ job was Y"), from its embedding and cue features; small ordinal models turn thos
 part scores 0-2 and an overall 1-5. The weights are trained by `evals/train_star.py` on
 the tuning sets only. Two rules stay outside the model: an answer that tells no story
 from the candidate's experience scores 1, and the schema's anchors hold (5 needs every
-part at 2).
+part at 2; where the overall and a part model disagree, `star_units.consistent` keeps the
+likelier reading).
 """
 
 from __future__ import annotations
@@ -62,31 +63,29 @@ class OfflineStarScorer:
         vectors = self._embed([question, *[u.text for u in unit_list]])
         probabilities = model.unit_probabilities(star_units.unit_matrix(unit_list, vectors[1:]))
         on_topic = self._on_topic(vectors, text)
-        parts: dict[str, StarPart] = {}
         expected: list[float] = []
         scores: list[int] = []
-        for k, part in enumerate(STAR_PARTS):
-            score, value = model.part_score(
-                star_units.answer_features(probabilities, unit_list, k), k
-            )
-            if not on_topic:
-                score = min(score, 1)
-            order = np.argsort(-probabilities[:, k], kind="stable")
-            chosen = [int(j) for j in order if probabilities[j, k] >= EVIDENCE][:MAX_EVIDENCE]
-            if score and not chosen:
-                chosen = [int(order[0])]
-            chosen.sort()
-            parts[part] = StarPart(
-                score=score, evidence=[unit_list[j].text for j in chosen] if score else []
-            )
+        specific: list[float] = []
+        for k in range(len(STAR_PARTS)):
+            features = star_units.answer_features(probabilities, unit_list, k)
+            score, value = model.part_score(features, k)
+            scores.append(min(score, 1) if not on_topic else score)
             expected.append(value)
-            scores.append(score)
+            specific.append(model.specific_probability(features, k))
         overall = model.overall(star_units.overall_features(expected, scores, text))
         if not on_topic or not any(scores):
             overall = 1
-        if overall == 5 and min(scores) < 2:
-            overall = 4  # the anchor: 5 needs every part specific
-        overall = max(1, min(overall, 5))
+        overall, scores = star_units.consistent(max(1, min(overall, 5)), scores, specific)
+        parts: dict[str, StarPart] = {}
+        for k, part in enumerate(STAR_PARTS):
+            order = np.argsort(-probabilities[:, k], kind="stable")
+            chosen = [int(j) for j in order if probabilities[j, k] >= EVIDENCE][:MAX_EVIDENCE]
+            if scores[k] and not chosen:
+                chosen = [int(order[0])]
+            chosen.sort()
+            parts[part] = StarPart(
+                score=scores[k], evidence=[unit_list[j].text for j in chosen] if scores[k] else []
+            )
         missing = [p for p in STAR_PARTS if parts[p].score == 0]
         return StarScore(
             situation=parts["situation"],
