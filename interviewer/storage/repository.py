@@ -470,16 +470,8 @@ class Repository:
 
     # ----- the chat as shown --------------------------------------------------------------
     def messages(self, session_id: str) -> list[records.Message]:
-        with self._session() as db:
-            rows = db.scalars(
-                select(MessageRow)
-                .where(MessageRow.session_id == session_id)
-                .order_by(MessageRow.id)
-            )
-            return [
-                records.Message(ChatRole(r.role), r.text, r.turn_seq, _utc(r.created_at))
-                for r in rows
-            ]
+        with self.engine.connect() as db:
+            return list(self._messages(db, session_id))
 
     # ----- lists ----------------------------------------------------------------------
     def find_sessions(

@@ -8,9 +8,7 @@ candidate room, handlers fill every output they declare, never `gr.skip()`.
 
 from __future__ import annotations
 
-import functools
 import html
-import logging
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,14 +19,12 @@ from interviewer.coach.accounts import Accounts, DeskUser
 from interviewer.coach.overrides import OverrideError, parse_covered, save_override
 from interviewer.coach.review import COLUMNS, find_sessions, row, transcript
 from interviewer.config import Settings
-from interviewer.errors import UserError
 from interviewer.exports.transcript import transcript_markdown
 from interviewer.interview.engine import InterviewEngine
 from interviewer.safe_text import has_lone_surrogate
 from interviewer.storage.repository import SessionNotFound, SessionQuery
-from interviewer.ui.coach_workspace import Who, Workspace, build_workspace_tabs
+from interviewer.ui.coach_workspace import Who, Workspace, build_workspace_tabs, guarded
 
-log = logging.getLogger(__name__)
 ANY_AREA = "(any area)"
 MAX_NOTE = 5_000
 
@@ -264,24 +260,6 @@ class CoachDesk:
         return markdown, ""
 
 
-def _guarded(handler: Any) -> Any:
-    """User errors as a clear message; anything else logged, and said to be ours."""
-
-    @functools.wraps(handler)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return handler(*args, **kwargs)
-        except gr.Error:
-            raise
-        except UserError as exc:
-            raise gr.Error(str(exc)) from exc
-        except Exception as exc:
-            log.exception("unexpected error in a coach handler")
-            raise gr.Error("Something went wrong on our side; nothing was changed.") from exc
-
-    return run
-
-
 def build_coach_app(
     engine: InterviewEngine,
     *,
@@ -402,20 +380,20 @@ def build_coach_app(
             return [signed_in(request), *found, *fill_workspace(request)]
 
         coach.load(
-            _guarded(on_load),
+            guarded(on_load),
             None,
             [whoami, sessions, caption, page, *workspace_outputs],
         )
 
         gr.on(
             [search.click],
-            _guarded(first_page),
+            guarded(first_page),
             filters,
             [sessions, caption, page],
             api_name="search",
         )
-        previous.click(_guarded(step(-1)), [*filters, page], [sessions, caption, page])
-        following.click(_guarded(step(+1)), [*filters, page], [sessions, caption, page])
+        previous.click(guarded(step(-1)), [*filters, page], [sessions, caption, page])
+        following.click(guarded(step(+1)), [*filters, page], [sessions, caption, page])
 
         def pick(
             current: str, event: gr.SelectData, request: gr.Request
@@ -426,22 +404,22 @@ def build_coach_app(
             markdown, turns, links = desk.open(picked, request)
             return picked, markdown, turns, links
 
-        sessions.select(_guarded(pick), [session_id], [session_id, transcript_md, turn, exports])
+        sessions.select(guarded(pick), [session_id], [session_id, transcript_md, turn, exports])
         open_button.click(
-            _guarded(desk.open), [session_id], [transcript_md, turn, exports], api_name="open"
+            guarded(desk.open), [session_id], [transcript_md, turn, exports], api_name="open"
         )
         form = OverrideForm(kind, s, t, a, r, overall, tech_score, covered)
         turn.change(
-            _guarded(desk.machine_labels), [session_id, turn, *form.components()], form.components()
+            guarded(desk.machine_labels), [session_id, turn, *form.components()], form.components()
         )
         save.click(
-            _guarded(desk.override),
+            guarded(desk.override),
             [session_id, turn, *form.components(), reason],
             [transcript_md, status],
             api_name="override",
         )
         add_note.click(
-            _guarded(desk.note), [session_id, turn, note], [transcript_md, note], api_name="note"
+            guarded(desk.note), [session_id, turn, note], [transcript_md, note], api_name="note"
         )
     blocks: gr.Blocks = coach
     return blocks

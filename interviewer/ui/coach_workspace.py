@@ -42,6 +42,7 @@ class Workspace:
         self.accounts = accounts
         self.settings = settings
         self.who = who
+        self.dashboards = cohorts.SharedDashboards()
 
     # ----- banks --------------------------------------------------------------------------
     def _read_upload(self, path: str | None, *, last: bool) -> tuple[bytes, str]:
@@ -233,7 +234,7 @@ class Workspace:
             raise gr.Error("Choose a cohort first.")
         cohort = cohorts.cohort_for(self.engine.repo, user, cohort_id)
         self.engine.refresh_knowledge()
-        board = cohorts.dashboard(self.engine.repo, self.engine.kb, cohort, int(page or 1))
+        board = self.dashboards.get(self.engine.repo, self.engine.kb, cohort, int(page or 1))
         areas = pd.DataFrame(board.areas, columns=["area", "answers", "mean %", "below 50 %"])
         scores = pd.DataFrame(
             [[str(s), n, "technical 0-5"] for s, n in enumerate(board.technical_scores)]
