@@ -5,9 +5,9 @@ stay held out for tests/test_star_agreement.py), all of `star_dev_styles.jsonl` 
 `star_dev_styles_2.jsonl` (three writers; `--by-writer` predicts each from the other two).
 `--without-styles-2` trains on the first two only, as `star-units-1` did: styles_2 made the
 follow-up suite fall from 0.841 to 0.80 (its floor, still passed), but more writers are the
-lever for styles nobody here wrote,
-so `star-units-2` keeps it. The independent sets under `evals/data/independent/` are never
-read here.
+lever for styles nobody here wrote, so `star-units-2` keeps it. The independent sets under
+`evals/data/independent/` are never read here. Every prediction goes through
+`StarModel.read`, the scorer's own reading.
 
 Three stages, each a small logistic or linear model in numpy:
 1. units (clauses) -> probability of each STAR part, from the labelled spans;
@@ -146,7 +146,7 @@ def fit(prep: Prepared, index: list[int]) -> su.StarModel:
     )
     overall_x = np.vstack(
         [
-            _overall_features(provisional, probabilities[i], prep.units[i], prep.items[i].answer)
+            provisional.overall_features(probabilities[i], prep.units[i], prep.items[i].answer)
             for i in index
         ]
     )
@@ -170,27 +170,10 @@ def fit(prep: Prepared, index: list[int]) -> su.StarModel:
     )
 
 
-def _overall_features(
-    model: su.StarModel, probabilities: np.ndarray, unit_list: list[su.Unit], text: str
-) -> np.ndarray:
-    scores, expected = [], []
-    for k in range(4):
-        score, value = model.part_score(su.answer_features(probabilities, unit_list, k), k)
-        scores.append(score)
-        expected.append(value)
-    return su.overall_features(expected, scores, text)
-
-
 def predict(model: su.StarModel, prep: Prepared, i: int) -> tuple[list[int], int]:
     """What the scorer gives at run time, the schema's anchor included."""
     probabilities = model.unit_probabilities(prep.matrices[i])
-    features = [su.answer_features(probabilities, prep.units[i], k) for k in range(4)]
-    parts = [model.part_score(f, k)[0] for k, f in enumerate(features)]
-    specific = [model.specific_probability(f, k) for k, f in enumerate(features)]
-    overall = model.overall(
-        _overall_features(model, probabilities, prep.units[i], prep.items[i].answer)
-    )
-    overall, parts = su.consistent(max(1, min(overall, 5)), parts, specific)
+    overall, parts = model.read(probabilities, prep.units[i], prep.items[i].answer)
     return parts, overall
 
 

@@ -63,19 +63,7 @@ class OfflineStarScorer:
         vectors = self._embed([question, *[u.text for u in unit_list]])
         probabilities = model.unit_probabilities(star_units.unit_matrix(unit_list, vectors[1:]))
         on_topic = self._on_topic(vectors, text)
-        expected: list[float] = []
-        scores: list[int] = []
-        specific: list[float] = []
-        for k in range(len(STAR_PARTS)):
-            features = star_units.answer_features(probabilities, unit_list, k)
-            score, value = model.part_score(features, k)
-            scores.append(min(score, 1) if not on_topic else score)
-            expected.append(value)
-            specific.append(model.specific_probability(features, k))
-        overall = model.overall(star_units.overall_features(expected, scores, text))
-        if not on_topic or not any(scores):
-            overall = 1
-        overall, scores = star_units.consistent(max(1, min(overall, 5)), scores, specific)
+        overall, scores = model.read(probabilities, unit_list, text, on_topic)
         parts: dict[str, StarPart] = {}
         for k, part in enumerate(STAR_PARTS):
             order = np.argsort(-probabilities[:, k], kind="stable")

@@ -6,8 +6,9 @@ Each unit gets, per part, a probability from a logistic model over its MiniLM em
 and a few cue features (first person, numbers, cue phrases, position); a unit may carry
 several parts. Part scores (0-2) and the overall 1-5 are then read off those
 probabilities by small ordinal models. All weights come from `evals/train_star.py`,
-trained on the tuning sets only (`evals/data/star_gold.jsonl` and
-`evals/data/star_dev_styles.jsonl`), and live in `star_model.json` beside this file.
+trained on the tuning sets only (`evals/data/star_gold.jsonl`'s odd half,
+`evals/data/star_dev_styles.jsonl` and `evals/data/star_dev_styles_2.jsonl`), and live in
+`star_model.json` beside this file. `StarModel.read` is the one reading of an answer.
 """
 
 from __future__ import annotations
@@ -186,6 +187,13 @@ def answer_features(probabilities: np.ndarray, unit_list: list[Unit], part: int)
 
 
 @dataclass(frozen=True)
+class PartReading:
+    score: int  # 0 absent, 1 vague, 2 specific
+    expected: float  # P(score >= 1) + P(score >= 2): the score in expectation
+    specific: float  # P(score >= 2)
+
+
+@dataclass(frozen=True)
 class StarModel:
     unit_weights: np.ndarray  # (features, 4)
     unit_bias: np.ndarray  # (4,)
@@ -199,17 +207,41 @@ class StarModel:
     def unit_probabilities(self, matrix: np.ndarray) -> np.ndarray:
         return sigmoid(matrix @ self.unit_weights + self.unit_bias)
 
-    def part_score(self, features: np.ndarray, part: int) -> tuple[int, float]:
-        """(0-2, expected score) from the two ordinal logistic models."""
+    def read_part(self, features: np.ndarray, part: int) -> PartReading:
+        """One part's reading from its two ordinal logistic models (score >= 1, >= 2)."""
         p = sigmoid(self.part_weights[part] @ features + self.part_bias[part])
         at_least_one, at_least_two = float(p[0]), float(min(p[1], p[0]))
         score = 2 if at_least_two >= 0.5 else 1 if at_least_one >= 0.5 else 0
-        return score, at_least_one + at_least_two
+        return PartReading(score, at_least_one + at_least_two, at_least_two)
 
-    def specific_probability(self, features: np.ndarray, part: int) -> float:
-        """How likely the part is specific (scores 2), from the same ordinal models."""
-        p = sigmoid(self.part_weights[part] @ features + self.part_bias[part])
-        return float(min(p[1], p[0]))
+    def overall_features(
+        self, probabilities: np.ndarray, unit_list: list[Unit], text: str
+    ) -> np.ndarray:
+        """The overall model's inputs: every part's reading plus the answer's own cues."""
+        readings = [
+            self.read_part(answer_features(probabilities, unit_list, k), k)
+            for k in range(len(STAR_PARTS))
+        ]
+        return overall_features([r.expected for r in readings], [r.score for r in readings], text)
+
+    def read(
+        self, probabilities: np.ndarray, unit_list: list[Unit], text: str, on_topic: bool = True
+    ) -> tuple[int, list[int]]:
+        """(overall 1-5, part scores 0-2) of one answer, as the scorer gives them.
+
+        The only reading of an answer: the scorer and the training script's validation both
+        call it, so what is validated is what ships. Off topic, no part scores above 1 and
+        the overall is 1; the schema's anchor is read jointly (`consistent`).
+        """
+        readings = [
+            self.read_part(answer_features(probabilities, unit_list, k), k)
+            for k in range(len(STAR_PARTS))
+        ]
+        scores = [r.score if on_topic else min(r.score, 1) for r in readings]
+        overall = self.overall(overall_features([r.expected for r in readings], scores, text))
+        if not on_topic or not any(scores):
+            overall = 1
+        return consistent(max(1, min(overall, 5)), scores, [r.specific for r in readings])
 
     def overall(self, features: np.ndarray) -> int:
         value = float(features @ self.overall_weights + self.overall_bias)
