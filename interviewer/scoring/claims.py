@@ -11,7 +11,10 @@ reads an answer clause by clause and reports, with the exact quote:
 
 What it can see: who is said to have which property inside one clause (so swapped
 subjects, negations and wrong costs), with pronouns and bare clauses resolved to the last
-subject named, or to the question's own subject. What it cannot see: claims the knowledge
+subject named (not a name in object position: "git pull is a fetch followed by a merge"),
+or to the question's own subject. Subjects the question sets against each other ("git
+fetch" and "git pull") swap across key points too: what one does, said of the other in the
+same sentence, is a contradiction. What it cannot see: claims the knowledge
 base does not describe, wrong reasoning in correct words, or a property stated of the right
 subject with a wording no claim lists. The UI says so next to every offline score.
 """
@@ -47,6 +50,13 @@ _AVERAGE = re.compile(r"\b(on average|average[- ]case|typically|usually|normally
 _SPACE = re.compile(r"\s*(extra |auxiliary |additional )?(space|memory)\b")
 _SPACE_BEFORE = re.compile(r"\b(space|memory)( complexity)?( of| is| uses| needs)?\s*$")
 _NON_SUBJECT_START = re.compile(r"^(unlike|than|compared|versus|vs)\b")
+# A mention right after a copula and article or a preposition is an object, not what the
+# clause is about ("is a fetch", "into a dict", "such as Celery").
+_OBJECT_BEFORE = re.compile(
+    r"(?:(?:=|\b(?:is|are|was|were|means|be|becomes|equals))(?:\s+(?:a|an|the|just|basically|simply|only|like))*|\b(?:of|with|by|from|into|to|than|"
+    r"like|as|for|via|using|such as|over|onto|against)(?:\s+(?:a|an|the))?)\s*$"
+)
+_PERSON_START = re.compile(r"^(?:and |but |so |then )?(?:i|we|you)(?:'[a-z]+)?\b")
 NEGATION_WINDOW = 4  # words before a phrase in which a negator negates it
 
 # Complexity: O(...) forms and the words for them, normalised to a class.
@@ -93,14 +103,23 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
 GAP = 2  # words that may sit between a phrase's words ("descending [order] by default")
 
 
 @functools.cache
 def _pattern(phrase: str) -> re.Pattern[str]:
     """The phrase as whole words, allowing up to GAP words between its words."""
-    tokens = [_inflected(t) for t in _norm(phrase).split()]
-    body = rf"(?:\s+\S+){{0,{GAP}}}?\s+".join(tokens)
+    words_ = _norm(phrase).split()
+    gap = rf"(?:\s+\S+){{0,{GAP}}}?\s+"
+    body = ""
+    for before, token in zip(["", *words_], words_, strict=False):
+        if token in _ARTICLES and len(words_) >= 3 and len(before) >= 4:
+            continue  # "builds a list" also reads "builds the whole list"
+        if token in _ARTICLES and len(words_) >= 3 and before:
+            body += r"\s+(?:a|an|the)"  # "to a dict" is also "to the dict", no more
+            continue
+        body += (gap if body else "") + _inflected(token)
     return re.compile(rf"(?<![a-z0-9_]){body}(?![a-z0-9_])")
 
 
@@ -161,10 +180,18 @@ class ClaimChecker:
 
     def __init__(self, question: Question) -> None:
         self.question = question
+        asked = _norm(question.question)
+        contrasted = _asked_about(question, asked)
         self.claims: list[tuple[int, Claim]] = [
             (number, _with_swaps(claim, point.claims))
             for number, point in enumerate(question.key_points, start=1)
             for claim in point.claims
+        ]
+        # what holds of another subject the question names, per claim (see _asked_swaps)
+        self.asked_swaps: list[list[str]] = [
+            _asked_swaps(original, contrasted, point.text)
+            for point in question.key_points
+            for original in point.claims
         ]
         aliases: set[str] = set()
         for _, claim in self.claims:
@@ -172,7 +199,6 @@ class ClaimChecker:
         for misconception in question.misconceptions:
             aliases.update(misconception.about)
         self.aliases = sorted(aliases, key=len, reverse=True)
-        asked = _norm(question.question)
         self.implicit = {a for a in self.aliases if _exact(a).search(asked)}
 
     # ----- subjects -----------------------------------------------------------------------
@@ -187,11 +213,19 @@ class ClaimChecker:
 
     @staticmethod
     def _subject_for(
-        position: int, end: int, mentions: list[tuple[int, int, str]], carried: set[str]
+        position: int,
+        end: int,
+        mentions: list[tuple[int, int, str]],
+        carried: set[str],
+        low: str = "",
     ) -> set[str] | None:
+        """The subject a phrase is said of: the nearest mention before it that is not an
+        object ("git pull is a fetch followed by..." is said of git pull), else the first
+        one after it, else the clause's carried subject."""
         before = [m for m in mentions if m[1] <= position]
-        if before:
-            return {before[-1][2]}
+        subjects = [m for m in before if not _OBJECT_BEFORE.search(low[: m[0]])]
+        if subjects or before:
+            return {(subjects or before)[-1][2]}
         after = [m for m in mentions if m[0] >= end]
         if after:
             return {after[0][2]}
@@ -201,13 +235,29 @@ class ClaimChecker:
     def check(self, sentences: list[Sentence]) -> list[Finding]:
         findings: list[Finding] = []
         carried: set[str] = set(self.implicit) if len(self.implicit) == 1 else set()
+        # Claims are said of a subject; once the speaker takes over ("I would move it to
+        # separate processes, ideally a task queue"), the last subject is a guess for them,
+        # while a belief the speaker states ("you must start a real server") still counts.
+        carried_for_claims = carried
         for sentence in sentences:
             in_sentence: set[str] = set()
             for clause in clauses(sentence):
                 mentions = self._mentions(clause.low)
-                findings += self._check_clause(clause, mentions, carried, in_sentence)
+                person = bool(_PERSON_START.match(clause.low))
+                if person and not mentions:
+                    carried_for_claims = set()
+                objects: set[tuple[int, int, str]] = set()
+                findings += self._check_clause(
+                    clause, mentions, carried, carried_for_claims, in_sentence, objects
+                )
+                subjects = [
+                    m
+                    for m in mentions
+                    if m not in objects and not _OBJECT_BEFORE.search(clause.low[: m[0]])
+                ]
                 if mentions and not _NON_SUBJECT_START.match(clause.low):
-                    carried = {mentions[-1][2]}
+                    # what a pronoun next refers to: the clause's subject, else its object
+                    carried = carried_for_claims = {(subjects or mentions)[-1][2]}
                     in_sentence = carried
         return findings
 
@@ -223,13 +273,22 @@ class ClaimChecker:
         clause: _Clause,
         mentions: list[tuple[int, int, str]],
         carried: set[str],
+        carried_for_claims: set[str],
         in_sentence: set[str],
+        objects: set[tuple[int, int, str]],
     ) -> list[Finding]:
+        """The clause's findings; `objects` gets the mentions that were objects of a phrase."""
         low = clause.low
         out: list[Finding] = []
         spans: list[tuple[int, int, str, int, Claim | None, int | None]] = []
-        # (start, end, polarity "+"/"-", key point, claim, misconception index)
-        for number, claim in self.claims:
+        # (start, end, polarity, key point, claim, misconception index); polarity "+" holds,
+        # "-" contradicts, "~" contradicts as another asked subject's property, "m" a belief
+        for (number, claim), swaps in zip(self.claims, self.asked_swaps, strict=True):
+            for phrase in swaps:
+                spans += [
+                    (m.start(), m.end(), "~", number, claim, None)
+                    for m in _pattern(phrase).finditer(low)
+                ]
             for phrase in claim.holds:
                 spans += [
                     (m.start(), m.end(), "+", number, claim, None)
@@ -261,11 +320,22 @@ class ClaimChecker:
             )
         ]
         for start, end, polarity, number, matched, belief in spans:
-            if any(m[0] < end and start < m[1] for m in mentions):
+            # A subject's name inside a phrase that starts with a verb is its object
+            # ("[migrate] generates new migration files"); otherwise a phrase inside or
+            # across a name is part of the name ("real pooling").
+            inside = [
+                m for m in mentions if start < m[0] and m[1] <= end and _action(low[start:end])
+            ]
+            others = [m for m in mentions if m not in inside]
+            if any(m[0] < end and start < m[1] for m in others):
                 continue  # the phrase is (part of) a subject's name
+            objects.update(inside)
             if _CONTRAST.search(low[:start].rstrip()):
                 continue  # "immutable rather than mutable": the contrast is not a claim
-            subject = self._subject_for(start, end, mentions, carried)
+            # Another subject's property is a swap only when the subject is named in this
+            # sentence: carried further, "and joins are weak" would be a guess.
+            fallback = {"m": carried, "~": in_sentence}.get(polarity, carried_for_claims)
+            subject = self._subject_for(start, end, others, fallback, low)
             if subject is None:
                 continue
             about = (
@@ -318,7 +388,7 @@ class ClaimChecker:
             # A cost needs its subject in the clause or earlier in the same sentence: in a
             # list like "O(1), O(log n), O(n)", or "this uses O(n)", a subject from an
             # earlier sentence or the question would be a guess.
-            subject = self._subject_for(start, end, mentions, in_sentence)
+            subject = self._subject_for(start, end, mentions, in_sentence, low)
             if subject is None:
                 continue
             for number, claim in self.claims:
@@ -338,6 +408,18 @@ class ClaimChecker:
         return out
 
 
+def _asked_about(question: Question, asked: str) -> list[Claim]:
+    """Claims about a subject the question itself names ("the difference between git fetch
+    and git pull", "how do makemigrations and migrate differ"): subjects set against each
+    other even when the guide states each in its own key point."""
+    return [
+        claim
+        for point in question.key_points
+        for claim in point.claims
+        if any(_exact(alias).search(asked) for alias in claim.about)
+    ]
+
+
 def _with_swaps(claim: Claim, siblings: list[Claim]) -> Claim:
     """What holds of a sibling subject in the same key point (a list's "mutable" beside a
     tuple's "immutable", 401's "not authenticated" beside 403's "not permitted") contradicts
@@ -346,16 +428,62 @@ def _with_swaps(claim: Claim, siblings: list[Claim]) -> Claim:
     borrowed = [
         phrase
         for other in siblings
-        if other is not claim
-        and not set(other.about) & set(claim.about)
-        # a contrast pair: the writer set one against the other somewhere
-        and (set(other.contradicts) & set(claim.holds) or set(claim.contradicts) & set(other.holds))
+        if _contrast_pair(claim, other)
         for phrase in other.holds
         if phrase not in own and phrase not in claim.contradicts
     ]
     if not borrowed:
         return claim
     return claim.model_copy(update={"contradicts": [*claim.contradicts, *borrowed]})
+
+
+def _asked_swaps(claim: Claim, contrasted: list[Claim], point_text: str) -> list[str]:
+    """The same across key points, for the subjects the question itself sets against each
+    other ("git fetch" and "git pull"), each stated in its own point: what the other subject
+    does, less phrases that name a subject ("fetch then merge"). A subject defined through
+    the other ("git pull is a fetch followed by a merge") borrows nothing from it: what
+    fetch does, pull does too."""
+    if claim not in contrasted:
+        return []
+    own = set(claim.holds) | set(claim.about) | set(claim.contradicts)
+    names = {alias for other in contrasted for alias in other.about}
+    defined_by = _norm(" ".join([point_text, *claim.holds]))
+    return list(
+        dict.fromkeys(
+            phrase
+            for other in contrasted
+            if _contrast_pair(claim, other)
+            and not any(_exact(alias).search(defined_by) for alias in other.about)
+            for phrase in other.holds
+            if phrase not in own
+            and _action(phrase)
+            and not any(_exact(n).search(_norm(phrase)) for n in names)
+        )
+    )
+
+
+def _action(phrase: str) -> bool:
+    """A phrase that starts with a verb in the third person ("merges", "generates migration
+    files"): what a subject does is exclusive where a property ("every change", "joins")
+    often holds of both."""
+    first = _norm(phrase).split()[0]
+    return (
+        len(first) >= 5
+        and first.isalpha()
+        and first.endswith(("es", "ts", "ds", "ks", "ps", "ys", "ns", "ls", "rs"))
+        and not first.endswith(("ss", "ions", "ments", "ness", "ers"))
+    )
+
+
+def _contrast_pair(claim: Claim, other: Claim) -> bool:
+    """Two claims about different subjects that the writer set one against the other."""
+    return (
+        other is not claim
+        and not set(other.about) & set(claim.about)
+        and bool(
+            set(other.contradicts) & set(claim.holds) or set(claim.contradicts) & set(other.holds)
+        )
+    )
 
 
 _CHECKERS: dict[int, tuple[Question, ClaimChecker]] = {}

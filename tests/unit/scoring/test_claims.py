@@ -75,3 +75,47 @@ def test_clauses_keep_calls_and_complexities_whole() -> None:
 )
 def test_cost_class(expression: str, kind: str) -> None:
     assert cost_class(expression) == kind
+
+
+def contradicted(question_id: str, answer: str) -> list[str]:
+    return [q for v, _, q in verdicts(question_id, answer) if v == "contradicts"]
+
+
+def test_subjects_the_question_sets_against_each_other_swap_across_key_points() -> None:
+    # git fetch and git pull are stated in separate key points; the question names both.
+    wrong = "git fetch downloads the commits and merges them into your current branch."
+    assert contradicted("git.fetch-vs-pull", wrong) == ["and merges them into your current branch."]
+    right = "git pull downloads the commits and merges them into your current branch."
+    assert contradicted("git.fetch-vs-pull", right) == []
+
+
+def test_another_subjects_property_is_not_a_swap_when_the_subject_is_not_in_the_sentence() -> None:
+    answer = "git fetch downloads new commits. And then it merges them into your branch."
+    assert contradicted("git.fetch-vs-pull", answer) == []
+
+
+def test_a_subject_named_after_a_copula_is_an_object_not_the_subject() -> None:
+    answer = "git pull is a fetch followed by a merge into your current branch."
+    assert contradicted("git.fetch-vs-pull", answer) == []
+    assert contradicted("git.fetch-vs-pull", "pull = fetch + merge") == []
+
+
+def test_a_name_inside_a_verb_phrase_is_its_object() -> None:
+    answer = "migrate inspects the models and generates new migration files."
+    assert contradicted("fw.django-migrations", answer) == ["and generates new migration files."]
+
+
+def test_a_phrase_is_read_with_another_article_or_a_word_in_its_place() -> None:
+    answer = "A generator expression builds the whole list in memory at once."
+    assert contradicted("py.comprehensions", answer) == [answer]
+    # ... but a preposition's article is not a gap: "to a dict" is not "to convert the dict"
+    fine = "We use json.dumps to convert the dict or list into a JSON string."
+    assert contradicted("api.json-serialisation", fine) == []
+
+
+def test_once_the_speaker_takes_over_the_last_subject_is_not_carried_to_claims() -> None:
+    answer = (
+        "PDF generation is CPU-bound, so threads would contend for the GIL; I would move it "
+        "to separate processes, ideally a background task queue such as Celery."
+    )
+    assert contradicted("py.threads-processes-asyncio", answer) == []
