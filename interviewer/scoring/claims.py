@@ -187,6 +187,13 @@ class ClaimChecker:
             for number, point in enumerate(question.key_points, start=1)
             for claim in point.claims
         ]
+        # the extra space a claim's key point states beside its time ("O(n) time and O(1)
+        # extra space"), when it states exactly one
+        self.space: list[str | None] = [
+            _stated_space(point.text) if claim.cost else None
+            for point in question.key_points
+            for claim in point.claims
+        ]
         # what holds of another subject the question names, per claim (see _asked_swaps)
         self.asked_swaps: list[list[str]] = [
             _asked_swaps(original, contrasted, point.text)
@@ -383,22 +390,25 @@ class ClaimChecker:
         for start, end, kind in sorted(costs):
             if _CONTRAST.search(low[:start].rstrip()):
                 continue
-            if _SPACE.match(low[end:]) or _SPACE_BEFORE.search(low[:start]):
-                continue  # a memory cost; the claims give running time
+            memory = bool(_SPACE.match(low[end:]) or _SPACE_BEFORE.search(low[:start]))
             # A cost needs its subject in the clause or earlier in the same sentence: in a
             # list like "O(1), O(log n), O(n)", or "this uses O(n)", a subject from an
             # earlier sentence or the question would be a guess.
             subject = self._subject_for(start, end, mentions, in_sentence, low)
             if subject is None:
                 continue
-            for number, claim in self.claims:
+            for (number, claim), space in zip(self.claims, self.space, strict=True):
                 if claim.cost is None or not subject & set(claim.about):
                     continue
-                expected = cost_class(claim.cost)
-                allowed = {cost_class(c) for c in claim.also_cost}
+                if memory and space is None:
+                    continue  # a memory cost the key point does not state
+                expected = space if memory else cost_class(claim.cost)
+                allowed = set() if memory else {cost_class(c) for c in claim.also_cost}
                 if kind == expected:
                     out.append(Finding("supports", number, clause.text, low[start:end]))
-                elif (kind in allowed and not _AVERAGE.search(low)) or _QUALIFIED.search(low):
+                elif (kind in allowed and not _AVERAGE.search(low)) or (
+                    _QUALIFIED.search(low) and not any(_QUALIFIED.search(a) for a in subject)
+                ):
                     continue  # a worst case or a qualified cost, not the claim's
                 else:
                     before = [m for m in mentions if m[1] <= start]
@@ -418,6 +428,19 @@ def _asked_about(question: Question, asked: str) -> list[Claim]:
         for claim in point.claims
         if any(_exact(alias).search(asked) for alias in claim.about)
     ]
+
+
+_STATED_SPACE = re.compile(
+    r"\bo\s*\(([^()]{1,20})\)\s*(?:extra |auxiliary |additional )?(?:space|memory)\b"
+)
+
+
+def _stated_space(text: str) -> str | None:
+    """The one space class a key point's text states of its own subject (before any
+    "versus" or "while"), if it states exactly one."""
+    own = re.split(r"\b(?:versus|vs|compared|whereas|while|unlike)\b", _norm(text))[0]
+    found = {cost_class(f"O({m.group(1)})") for m in _STATED_SPACE.finditer(own)}
+    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def _with_swaps(claim: Claim, siblings: list[Claim]) -> Claim:

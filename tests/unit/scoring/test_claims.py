@@ -119,3 +119,17 @@ def test_once_the_speaker_takes_over_the_last_subject_is_not_carried_to_claims()
         "to separate processes, ideally a background task queue such as Celery."
     )
     assert contradicted("py.threads-processes-asyncio", answer) == []
+
+
+def test_a_worst_case_cost_is_checked_when_the_worst_case_is_the_subject() -> None:
+    wrong = "Colliding keys go in a balanced tree, so even the worst case stays O(log n)."
+    assert contradicted("py.dict-internals", wrong)
+    assert contradicted("py.dict-internals", "With many collisions the worst case is O(n).") == []
+
+
+def test_extra_space_is_checked_against_what_the_key_point_states() -> None:
+    # "keeping only two variables gives O(1) space": the key point's own space class
+    wrong = "Bottom-up tabulation gives O(n) time but still requires O(n) space."
+    assert contradicted("dsa.memoisation-dp", wrong) == ["but still requires O(n) space."]
+    right = "Bottom-up tabulation gives O(n) time and needs only O(1) space."
+    assert contradicted("dsa.memoisation-dp", right) == []
