@@ -248,14 +248,22 @@ class ClaimChecker:
         carried_for_claims = carried
         for sentence in sentences:
             in_sentence: set[str] = set()
-            for clause in clauses(sentence):
+            parts = clauses(sentence)
+            for index, clause in enumerate(parts):
+                following = parts[index + 1].low if index + 1 < len(parts) else ""
+                # "A isolates more strongly | than B": who the comparison is made against
+                against = (
+                    {m[2] for m in self._mentions(following)}
+                    if following.startswith("than ")
+                    else set()
+                )
                 mentions = self._mentions(clause.low)
                 person = bool(_PERSON_START.match(clause.low))
                 if person and not mentions:
                     carried_for_claims = set()
                 objects: set[tuple[int, int, str]] = set()
                 findings += self._check_clause(
-                    clause, mentions, carried, carried_for_claims, in_sentence, objects
+                    clause, mentions, carried, carried_for_claims, in_sentence, objects, against
                 )
                 subjects = [
                     m
@@ -283,6 +291,7 @@ class ClaimChecker:
         carried_for_claims: set[str],
         in_sentence: set[str],
         objects: set[tuple[int, int, str]],
+        against: set[str],
     ) -> list[Finding]:
         """The clause's findings; `objects` gets the mentions that were objects of a phrase."""
         low = clause.low
@@ -351,6 +360,12 @@ class ClaimChecker:
                 else self.question.misconceptions[belief or 0].about
             )
             if not subject & set(about):
+                if polarity == "+" and against & set(about) and not against & subject:
+                    # "containers isolate more strongly than VMs": what holds of the
+                    # subject compared against, said of another subject over it
+                    edge = max((m[1] for m in others if m[1] <= start), default=0)
+                    if not self._negated(low, start, edge):
+                        out.append(Finding("contradicts", number, clause.text, low[start:end]))
                 continue
             # Negation reaches back to the subject or to the previous phrase, whichever is
             # nearer: "has not authenticated or sent invalid credentials" negates only the first.

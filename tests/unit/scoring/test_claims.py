@@ -133,3 +133,12 @@ def test_extra_space_is_checked_against_what_the_key_point_states() -> None:
     assert contradicted("dsa.memoisation-dp", wrong) == ["but still requires O(n) space."]
     right = "Bottom-up tabulation gives O(n) time and needs only O(1) space."
     assert contradicted("dsa.memoisation-dp", right) == []
+
+
+def test_a_comparison_made_the_wrong_way_round_contradicts() -> None:
+    wrong = "Containers isolate workloads more strongly than VMs."
+    assert contradicted("docker.containers-vs-vms", wrong) == [
+        "Containers isolate workloads more strongly"
+    ]
+    right = "VMs isolate workloads more strongly than containers."
+    assert contradicted("docker.containers-vs-vms", right) == []
