@@ -489,10 +489,12 @@ def build_workspace_tabs(space: Workspace) -> tuple[list[Any], Callable[[gr.Requ
     )
 
     def on_load(request: gr.Request) -> list[Any]:
+        # One read for both bank pickers; each gets its own update (Gradio pops its value).
+        banks = space.bank_choices(request)
         return [
             space.bank_list(request),
-            space.bank_choices(request),
-            space.bank_choices(request),
+            banks,
+            {**banks},
             space.cohort_choices(request),
             space.account_list(request),
             space.audit(request),
