@@ -40,7 +40,13 @@ _CLAUSE = re.compile(
 )
 _NEGATOR = re.compile(
     r"(?<![a-z0-9_])(not|no|never|cannot|can't|cant|isn't|aren't|doesn't|don't|didn't|won't|"
-    r"wasn't|weren't|shouldn't|mustn't|without|neither|nor|hardly)(?![a-z0-9_])"
+    r"wasn't|weren't|shouldn't|mustn't|without|neither|nor|hardly|nothing)(?![a-z0-9_])"
+)
+# A clause that opens by forbidding ("Never use runserver in production", "we never hardcode
+# secrets", "don't use localhost") denies everything it goes on to say.
+_FORBIDDING = re.compile(
+    r"^(?:and |but |so |also )?(?:(?:i|we|you) )?(?:never|don't|do not|should never|must never|"
+    r"should not|shouldn't|must not|mustn't|avoid)\b"
 )
 _CONTRAST = re.compile(
     r"(instead of|rather than|than|vs|versus|compared to|compared with|unlike|from)\s*$"
@@ -128,6 +134,9 @@ def _inflected(token: str) -> str:
     "required", "cache" also "caches" and "cached" (words of four letters or more)."""
     if len(token) < 4 or not token.isalpha():
         return re.escape(token)
+    if re.search(r"ee[ds]?$", token):  # "need", "speed", "guarantee", "frees"
+        base = token[:-1] if token.endswith("ees") else token
+        return re.escape(base) + r"(?:s|d|ed|ing)?"
     stem = (
         re.sub(r"(es|s|ed|d)$", "", token) if re.search(r"[^s](es|s|ed)$|[^e]d$", token) else token
     )
@@ -296,29 +305,29 @@ class ClaimChecker:
         """The clause's findings; `objects` gets the mentions that were objects of a phrase."""
         low = clause.low
         out: list[Finding] = []
-        spans: list[tuple[int, int, str, int, Claim | None, int | None]] = []
-        # (start, end, polarity, key point, claim, misconception index); polarity "+" holds,
+        spans: list[tuple[int, int, str, int, Claim | None, int | None, str]] = []
+        # (start, end, polarity, key point, claim, misconception index, phrase); "+" holds,
         # "-" contradicts, "~" contradicts as another asked subject's property, "m" a belief
         for (number, claim), swaps in zip(self.claims, self.asked_swaps, strict=True):
             for phrase in swaps:
                 spans += [
-                    (m.start(), m.end(), "~", number, claim, None)
+                    (m.start(), m.end(), "~", number, claim, None, phrase)
                     for m in _pattern(phrase).finditer(low)
                 ]
             for phrase in claim.holds:
                 spans += [
-                    (m.start(), m.end(), "+", number, claim, None)
+                    (m.start(), m.end(), "+", number, claim, None, phrase)
                     for m in _pattern(phrase).finditer(low)
                 ]
             for phrase in claim.contradicts:
                 spans += [
-                    (m.start(), m.end(), "-", number, claim, None)
+                    (m.start(), m.end(), "-", number, claim, None, phrase)
                     for m in _pattern(phrase).finditer(low)
                 ]
         for index, misconception in enumerate(self.question.misconceptions):
             for phrase in misconception.says:
                 spans += [
-                    (m.start(), m.end(), "m", misconception.key_point or 0, None, index)
+                    (m.start(), m.end(), "m", misconception.key_point or 0, None, index, phrase)
                     for m in _pattern(phrase).finditer(low)
                 ]
         # Within one claim, a phrase inside a longer match of it ("mutable" in "is mutable")
@@ -335,7 +344,7 @@ class ClaimChecker:
                 for o in spans
             )
         ]
-        for start, end, polarity, number, matched, belief in spans:
+        for start, end, polarity, number, matched, belief, phrase in spans:
             # A subject's name inside a phrase that starts with a verb is its object
             # ("[migrate] generates new migration files"); otherwise a phrase inside or
             # across a name is part of the name ("real pooling").
@@ -376,6 +385,12 @@ class ClaimChecker:
                 if o[1] <= start and o[0] < start and not _NEGATOR.search(low[o[0] : o[1]])
             ]
             negated = self._negated(low, start, max(edges, default=0))
+            # a negator in the gap between the phrase's words ("is not mutable" read by
+            # "is mutable") or a clause that opens by forbidding denies it too
+            if _NEGATOR.search(low[start:end]) and not _NEGATOR.search(phrase):
+                negated = not negated
+            elif _FORBIDDING.match(low) and not negated and not _NEGATOR.search(phrase):
+                negated = True
             said = low[start:end]
             if polarity == "m":
                 if not negated:
@@ -419,16 +434,17 @@ class ClaimChecker:
                     continue  # a memory cost the key point does not state
                 expected = space if memory else cost_class(claim.cost)
                 allowed = set() if memory else {cost_class(c) for c in claim.also_cost}
+                before = [m for m in mentions if m[1] <= start]
+                denied = self._negated(low, start, before[-1][1] if before else 0)
                 if kind == expected:
-                    out.append(Finding("supports", number, clause.text, low[start:end]))
+                    # "indexing is not O(1)" denies the right cost
+                    verdict: Verdict = "contradicts" if denied else "supports"
+                    out.append(Finding(verdict, number, clause.text, low[start:end]))
                 elif (kind in allowed and not _AVERAGE.search(low)) or (
                     _QUALIFIED.search(low) and not any(_QUALIFIED.search(a) for a in subject)
                 ):
                     continue  # a worst case or a qualified cost, not the claim's
-                else:
-                    before = [m for m in mentions if m[1] <= start]
-                    if self._negated(low, start, before[-1][1] if before else 0):
-                        continue
+                elif not denied:
                     out.append(Finding("contradicts", number, clause.text, low[start:end]))
         return out
 

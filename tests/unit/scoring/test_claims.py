@@ -142,3 +142,46 @@ def test_a_comparison_made_the_wrong_way_round_contradicts() -> None:
     ]
     right = "VMs isolate workloads more strongly than containers."
     assert contradicted("docker.containers-vs-vms", right) == []
+
+
+def test_a_negator_inside_a_phrase_denies_it() -> None:
+    # "is not mutable" is read by the phrase "is mutable" with a word in between
+    found = verdicts("py.list-vs-tuple", "A tuple is not mutable.")
+    assert [v for v, _, _ in found] == ["supports"]
+
+
+def test_nothing_negates() -> None:
+    assert contradicted("git.fetch-vs-pull", "git fetch changes nothing in your files.") == []
+
+
+def test_a_clause_that_forbids_denies_what_it_goes_on_to_say() -> None:
+    assert contradicted("py.list-vs-tuple", "Never say that tuples are mutable.") == []
+
+
+def test_a_denied_right_cost_contradicts() -> None:
+    assert [v for v, _, _ in verdicts("dsa.big-o-basics", "Binary search is not O(log n).")] == [
+        "contradicts"
+    ]
+
+
+@pytest.mark.parametrize("word", ["need", "speed", "guarantee"])
+def test_words_ending_in_ee_match_themselves(word: str) -> None:
+    from interviewer.scoring.claims import _pattern
+
+    assert _pattern(word).search(word)
+    assert _pattern(word).search(word + "s")
+
+
+def test_every_claim_and_belief_phrase_in_the_knowledge_matches_its_own_words() -> None:
+    from interviewer.scoring.claims import _norm, _pattern
+
+    broken = [
+        phrase
+        for question in KB.questions
+        for phrase in [
+            *(p for kp in question.key_points for c in kp.claims for p in c.holds + c.contradicts),
+            *(p for m in question.misconceptions for p in m.says),
+        ]
+        if not _pattern(phrase).search(_norm(phrase))
+    ]
+    assert broken == []
