@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from interviewer.knowledge.schema import Claim, Question
 from interviewer.scoring.text import Sentence
@@ -164,6 +164,15 @@ class _Subject:
     key: int  # index into the subject list
 
 
+class _Checked(NamedTuple):
+    """One claim as the checker reads it."""
+
+    number: int  # its key point, 1-based
+    claim: Claim  # with the contradictions borrowed from its key point's contrast pairs
+    space: str | None  # the extra space its key point states beside its cost, if one
+    asked_swaps: list[str]  # what another subject the question names does (_asked_swaps)
+
+
 @dataclass
 class _Clause:
     text: str  # verbatim
@@ -191,27 +200,19 @@ class ClaimChecker:
         self.question = question
         asked = _norm(question.question)
         contrasted = _asked_about(question, asked)
-        self.claims: list[tuple[int, Claim]] = [
-            (number, _with_swaps(claim, point.claims))
+        self.claims: list[_Checked] = [
+            _Checked(
+                number,
+                _with_swaps(claim, point.claims),
+                _stated_space(point.text) if claim.cost else None,
+                _asked_swaps(claim, contrasted, point.text),
+            )
             for number, point in enumerate(question.key_points, start=1)
             for claim in point.claims
         ]
-        # the extra space a claim's key point states beside its time ("O(n) time and O(1)
-        # extra space"), when it states exactly one
-        self.space: list[str | None] = [
-            _stated_space(point.text) if claim.cost else None
-            for point in question.key_points
-            for claim in point.claims
-        ]
-        # what holds of another subject the question names, per claim (see _asked_swaps)
-        self.asked_swaps: list[list[str]] = [
-            _asked_swaps(original, contrasted, point.text)
-            for point in question.key_points
-            for original in point.claims
-        ]
         aliases: set[str] = set()
-        for _, claim in self.claims:
-            aliases.update(claim.about)
+        for checked in self.claims:
+            aliases.update(checked.claim.about)
         for misconception in question.misconceptions:
             aliases.update(misconception.about)
         self.aliases = sorted(aliases, key=len, reverse=True)
@@ -233,7 +234,7 @@ class ClaimChecker:
         end: int,
         mentions: list[tuple[int, int, str]],
         carried: set[str],
-        low: str = "",
+        low: str,
     ) -> set[str] | None:
         """The subject a phrase is said of: the nearest mention before it that is not an
         object ("git pull is a fetch followed by..." is said of git pull), else the first
@@ -258,15 +259,11 @@ class ClaimChecker:
         for sentence in sentences:
             in_sentence: set[str] = set()
             parts = clauses(sentence)
-            for index, clause in enumerate(parts):
-                following = parts[index + 1].low if index + 1 < len(parts) else ""
+            named = [self._mentions(part.low) for part in parts]
+            for index, (clause, mentions) in enumerate(zip(parts, named, strict=True)):
                 # "A isolates more strongly | than B": who the comparison is made against
-                against = (
-                    {m[2] for m in self._mentions(following)}
-                    if following.startswith("than ")
-                    else set()
-                )
-                mentions = self._mentions(clause.low)
+                following = index + 1 < len(parts) and parts[index + 1].low.startswith("than ")
+                against = {m[2] for m in named[index + 1]} if following else set()
                 person = bool(_PERSON_START.match(clause.low))
                 if person and not mentions:
                     carried_for_claims = set()
@@ -308,7 +305,7 @@ class ClaimChecker:
         spans: list[tuple[int, int, str, int, Claim | None, int | None, str]] = []
         # (start, end, polarity, key point, claim, misconception index, phrase); "+" holds,
         # "-" contradicts, "~" contradicts as another asked subject's property, "m" a belief
-        for (number, claim), swaps in zip(self.claims, self.asked_swaps, strict=True):
+        for number, claim, _, swaps in self.claims:
             for phrase in swaps:
                 spans += [
                     (m.start(), m.end(), "~", number, claim, None, phrase)
@@ -427,7 +424,7 @@ class ClaimChecker:
             subject = self._subject_for(start, end, mentions, in_sentence, low)
             if subject is None:
                 continue
-            for (number, claim), space in zip(self.claims, self.space, strict=True):
+            for number, claim, space, _ in self.claims:
                 if claim.cost is None or not subject & set(claim.about):
                     continue
                 if memory and space is None:

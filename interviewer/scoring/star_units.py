@@ -214,14 +214,17 @@ class StarModel:
         score = 2 if at_least_two >= 0.5 else 1 if at_least_one >= 0.5 else 0
         return PartReading(score, at_least_one + at_least_two, at_least_two)
 
+    def read_parts(self, probabilities: np.ndarray, unit_list: list[Unit]) -> list[PartReading]:
+        return [
+            self.read_part(answer_features(probabilities, unit_list, k), k)
+            for k in range(len(STAR_PARTS))
+        ]
+
     def overall_features(
         self, probabilities: np.ndarray, unit_list: list[Unit], text: str
     ) -> np.ndarray:
         """The overall model's inputs: every part's reading plus the answer's own cues."""
-        readings = [
-            self.read_part(answer_features(probabilities, unit_list, k), k)
-            for k in range(len(STAR_PARTS))
-        ]
+        readings = self.read_parts(probabilities, unit_list)
         return overall_features([r.expected for r in readings], [r.score for r in readings], text)
 
     def read(
@@ -233,10 +236,7 @@ class StarModel:
         call it, so what is validated is what ships. Off topic, no part scores above 1 and
         the overall is 1; the schema's anchor is read jointly (`consistent`).
         """
-        readings = [
-            self.read_part(answer_features(probabilities, unit_list, k), k)
-            for k in range(len(STAR_PARTS))
-        ]
+        readings = self.read_parts(probabilities, unit_list)
         scores = [r.score if on_topic else min(r.score, 1) for r in readings]
         overall = self.overall(overall_features([r.expected for r in readings], scores, text))
         if not on_topic or not any(scores):
