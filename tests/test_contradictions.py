@@ -1,7 +1,8 @@
 """The correctness check on the tuning contradiction sets (40 questions x 5 variants that reuse
 the correct answer's vocabulary, and 74 more questions x 4 in `contradictions_dev2/`). Floors
-sit just under the figures measured when the check was built, so a regression fails; the held-out set (evals/data/independent/) is reported in
-evals/README.md and never asserted on here, so nobody tunes against it by accident."""
+sit just under the figures measured when the check was built, so a regression fails; the
+held-out set (evals/data/independent/) is reported in evals/README.md and never asserted on
+here, so nobody tunes against it by accident."""
 
 import collections
 import json
