@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from interviewer.profile.lexicon import technologies
+from interviewer.profile.lexicon import mentions, technologies
 from interviewer.profile.schema import Profile, Project, Span
 
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
@@ -151,6 +151,21 @@ _FIELD_LINE = re.compile(
     r"outcome|results?|impact|description)\**\s*[:\-–]",
     re.IGNORECASE,
 )
+# a row of a form ("Time:              09/2023 - 01/2024", "My role: Backend developer"): detail
+# of the item above, never an item's title
+_FORM_ROW = re.compile(
+    r"^\s*[-*•]?\s*\**(?:[A-Z][\w/&' -]{0,28}\**\s*:\s{2,}\S|(?:time|my\s+role|"
+    r"responsibilit(?:y|ies)|achievements?|(?:my\s+)?contributions?|(?:key\s+)?features|client|"
+    r"status|platform|course|supervisor|guide|grade|location|technolog(?:y|ies)\s+used)"
+    r"\**\s*:)",
+    re.IGNORECASE,
+)
+# "Project 1", "Projekt 2:", "Project #3": a counter over the item's own rows, not its name
+_PLACEHOLDER = re.compile(
+    r"^\s*[*_#]*\s*(?:project|projekt|proyecto|projet|projeto|progetto|proyek|projek)\s*"
+    r"(?:#|no\.?\s*)?\d{1,2}\s*[.:)]?[*_]*\s*$",
+    re.IGNORECASE,
+)
 _TITLE_MARK = re.compile(r"^\s*(?:>>|»|▶|►|■|❖|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\s*")
 # "Project: SlotBook", "Final Year Project: Brewline - ...", "Group Project (module): SeatSwap"
 _LABELLED = re.compile(
@@ -231,7 +246,7 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
-def _heading_kind(line: str) -> tuple[str, str] | None:
+def heading_kind(line: str) -> tuple[str, str] | None:
     """('projects', 'Academic Projects') when the line is a section heading."""
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
@@ -258,12 +273,23 @@ def _heading_kind(line: str) -> tuple[str, str] | None:
     return None
 
 
+_SIDE_HEADING = re.compile(r"^(?P<head>[A-Z][A-Z&/ ]{2,30}?)\s{2,}(?P<rest>\S.*)$")
+
+
 def split_sections(text: str) -> list[Section]:
     sections = [Section("preamble", "")]
     for line in _lines(text):
-        found = _heading_kind(line.text)
+        found = heading_kind(line.text)
+        side = _SIDE_HEADING.match(line.text)
+        side_found = heading_kind(side.group("head")) if side and not found else None
         if found and not _BULLET.match(line.text):
             sections.append(Section(found[0], found[1]))
+        elif side and side_found:
+            # "PROJECTS    (all on github.com/me)": a heading in the left margin, its first
+            # line beside it
+            sections.append(Section(side_found[0], side_found[1]))
+            rest = side.start("rest")
+            sections[-1].lines.append(Line(" " * rest + side.group("rest"), line.start, line.end))
         else:
             sections[-1].lines.append(line)
     return sections
@@ -335,12 +361,40 @@ def _freelance_projects(section: Section) -> list[Project]:
         if not _FREELANCE.search(_joined(entry[:2])):
             continue
         built = _BUILT_NAME.search(body)
-        if built and technologies(body):
+        items = _client_items(entry[1:])
+        if items:
+            projects += items
+        elif built and technologies(body):
             start, end = entry[0].start, entry[-1].end
             summary = _sentence_around(body, built.start())
             projects.append(
                 _make_project(_short_name(built.group("name")), summary, body, start, end)
             )
+    return projects
+
+
+def _client_items(lines: list[Line]) -> list[Project]:
+    """A freelance entry's bullets, one per client job, each a title line over indented
+    lines that state its stack ("• "PriceWatch" – competitor price tracker (client in UK)"
+    over "Python, Selenium, BeautifulSoup ..."). A bullet whose first line runs on into the
+    next ("Smaller gigs: fixing broken Django migrations, moving ... to / static hosting")
+    is not a title."""
+    bullets = [i for i, line in enumerate(lines) if _BULLET.match(line.text)]
+    if not bullets:
+        return []
+    depth = min(_indent(lines[i].text) for i in bullets)
+    heads = [i for i in bullets if _indent(lines[i].text) == depth]
+    projects = []
+    for n, i in enumerate(heads):
+        block = lines[i : heads[n + 1] if n + 1 < len(heads) else len(lines)]
+        block = [line for line in block if line.stripped]
+        detail = _joined(block[1:])
+        runs_on = len(block) > 1 and block[1].stripped[:1].islower()
+        if len(block) < 2 or runs_on or len(block[0].stripped) > 90 or not technologies(detail):
+            continue
+        project = _project(block)
+        if project is not None:
+            projects.append(project)
     return projects
 
 
@@ -391,7 +445,11 @@ def extract_profile(text: str) -> Profile:
 
 
 def _looks_like_readme(text: str, headed: list[Section]) -> bool:
-    if any(s.kind in ("projects", "education", "experience") for s in headed):
+    # "## Project structure" or "## Tech stack" head a README's sections too; a CV has an
+    # education or experience section, or a projects section that is not a README's own
+    if any(s.kind in ("education", "experience") for s in headed):
+        return False
+    if any(s.kind == "projects" and "structure" not in s.heading.lower() for s in headed):
         return False
     headings = [
         line.lstrip("#").strip().lower() for line in text.split("\n") if line.startswith("#")
@@ -427,10 +485,19 @@ def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool
     text = line.stripped
     if _LABELLED.match(text) or _slug_title(line.text):
         return True
-    if not text or _FIELD_LINE.match(text) or text.startswith(("©", "(c) ")):
+    if not text or _FIELD_LINE.match(text) or _FORM_ROW.match(text):
+        return False
+    if text.startswith(("©", "(c) ")):
+        return False
+    if _stack_line(text):
         return False
     wrapped = line.text[:1].isspace() or text.startswith("(")
-    if wrapped and previous is not None and _BULLET.match(previous.text):
+    sibling = (  # " 2. bilhete — ..." under " 1. feira-api — ...": the next item of one list
+        previous is not None
+        and bool(_BULLET.match(line.text))
+        and _indent(line.text) == _indent(previous.text)
+    )
+    if wrapped and previous is not None and _BULLET.match(previous.text) and not sibling:
         return False  # a bullet's wrapped second line
     if (
         _BULLET.match(line.text)
@@ -465,14 +532,46 @@ def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool
     )
     short = len(text) <= 90 and not text.endswith(".")
     followed_by_field = following is not None and bool(
-        _FIELD_LINE.match(following.stripped) or _DATE_LINE.match(following.stripped)
+        _FIELD_LINE.match(following.stripped)
+        or _FORM_ROW.match(following.stripped)
+        or _DATE_LINE.match(following.stripped)
     )  # "Kain Tayo" over "March 2022 - May 2022" (a LinkedIn export)
+    followed_by_stack = following is not None and _stack_line(following.stripped)
     return short and (
         (starts_block and (followed_by_detail or bool(_SEPARATORS.search(text))))
+        or (starts_block and followed_by_stack)  # "Ferry Ticket API      2024" over "Django, DRF"
         # "Hostel Allocation API (group project)" over "Tech Stack: ...", unless the line is
         # the wrapped end of a stack ("PostgreSQL, Kubernetes")
         or (followed_by_field and not _stack_only(text))
     )
+
+
+_STACK_ITEM_SPLIT = re.compile(r"\s*(?:[,/+|&·•;]|\band\b|\s[-–—]\s)\s*")
+
+
+def _stack_line(text: str) -> bool:
+    """A line listing a stack ("Python, FastAPI, PostgreSQL (PostGIS), Celery", "FastAPI ·
+    Mongo (Motor) · JWT auth"): it opens with a bare technology name and at least half of
+    its items name one. A stack line is detail under a title, never a title itself."""
+    bare = re.sub(r"\([^)]*\)", "", _unbullet(text)).strip(" *_`")
+    items = [i.strip(" *_`") for i in _STACK_ITEM_SPLIT.split(bare) if i.strip(" *_`")]
+    if len(items) < 2 or not _only_technology(items[0]):
+        return False
+    return 2 * sum(bool(technologies(i)) for i in items) >= len(items)
+
+
+def _only_technology(item: str) -> bool:
+    """'Python 3.11', 'Django REST Framework': a technology's name and nothing else (not
+    'k8s-playground', not 'Flask Blog')."""
+    rest = item
+    for mention in reversed(mentions(item)):
+        rest = rest[: mention.start] + rest[mention.end :]
+    rest = re.sub(r"\bv?\d[\d.x]*\b", "", rest)  # a version: "Python 3.11", "Pydantic v2"
+    return rest != item and not re.search(r"[^\W\d_]", rest)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _stack_only(text: str) -> bool:
@@ -481,7 +580,7 @@ def _stack_only(text: str) -> bool:
 
 
 def _projects_in(section: Section) -> list[Project]:
-    lines = section.lines
+    lines = [line for line in section.lines if not _PLACEHOLDER.match(line.text)]
     table = [line for line in lines if line.stripped.startswith("|")]
     if len(table) >= 3:
         return _table_projects(table)
@@ -618,16 +717,19 @@ def _name_from(title: str) -> str:
     if labelled:
         title = labelled.group("name")
     text = _TITLE_MARK.sub("", _NUMBERED.sub("", title).lstrip("#").strip())
+    text = _DATE_AT_RIGHT.sub("", text)
     text = _BULLET.sub("", text, count=1).strip() if _BULLET.match(text) else text
     bold = re.match(r"^\*\*([^*]+)\*\*", text)
     if bold:
         return _short_name(bold.group(1))
     text = text.strip("*_ ")
     head, separator, _ = _split_title(text)
+    # a lower-case repository name before a dash: "feira-api — ...", "bilhete — ..."
+    is_slug = bool(re.fullmatch(r"[a-z][\w.+-]*", head.strip())) and separator.strip() in _SLUG_ENDS
     if (
         separator
         and 0 < len(head.split()) <= 6
-        and (head[:1].isupper() or title.lstrip().startswith("#"))  # "### dotfiles-doctor — ..."
+        and (head[:1].isupper() or title.lstrip().startswith("#") or is_slug)
         and not _ACTION_START.match(head)
     ):
         return _short_name(head)  # "MediBook (Django, DRF): ...", "Todo API – FastAPI"
@@ -655,8 +757,14 @@ def _name_from(title: str) -> str:
     return _short_name(head)
 
 
+_SLUG_ENDS = ("|", "–", "—", "-", "(")
+_DATE_AT_RIGHT = re.compile(
+    r"\s{3,}[^\s].{0,25}\b(?:19|20)\d{2}\b.{0,12}$|\s{3,}(?:19|20)\d{2}\S*$"
+)
+
+
 def _short_name(text: str) -> str:
-    words = re.sub(r"\s+", " ", text.strip(" *_#:-–—|")).split(" ")
+    words = re.sub(r"\s+", " ", text.strip(" *_#:-–—|\"“”'")).split(" ")
     return " ".join(words[:8]).strip(" ,.;:")[:120]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.errors import UserError
+from interviewer.profile.extract import heading_kind
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PAGES = 6  # a fresher's CV is 1-2 pages; a thesis is not a CV
@@ -49,6 +50,7 @@ def read_document(data: bytes, name: str = "upload") -> Document:
                 "(its content is something else); export it again or paste the text"
             )
         document = _text(data, name, "markdown" if claimed in ("md", "markdown") else "text")
+        document.text = _unflattened(document.text)
     text = document.text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if len(text.strip()) < MIN_CHARS:
         raise DocumentError(f"{name} has almost no text ({len(text.strip())} characters)")
@@ -90,10 +92,16 @@ def _page_text(page: Any) -> str:
     return split if split is not None else (page.extract_text() or "")
 
 
-def split_columns(layout: str, gutter: int = 3, min_rows: int = 8) -> str | None:
-    """The left column, then the right one, when a vertical gutter of spaces runs down the
-    page at one position with text on both sides of it on at least `min_rows` lines; else
-    None (one column)."""
+def split_columns(layout: str) -> str | None:
+    """The left column, then the right one, when the page has two; else None."""
+    columns = _columns(layout)
+    return None if columns is None else "\n".join([*columns[0], "", *columns[1]])
+
+
+def _columns(layout: str, gutter: int = 3, min_rows: int = 8) -> tuple[list[str], list[str]] | None:
+    """The lines of the left column and of the right one, when a vertical gutter of spaces
+    runs down the page at one position with text on both sides of it on at least `min_rows`
+    lines; else None (one column)."""
     lines = [line.rstrip() for line in layout.split("\n")]
     width = max((len(line) for line in lines), default=0)
     best: tuple[int, int] | None = None
@@ -103,7 +111,9 @@ def split_columns(layout: str, gutter: int = 3, min_rows: int = 8) -> str | None
             if len(line) <= x:
                 continue
             if line[x - gutter : x].strip():
-                crossing += 1  # text runs through the would-be gutter
+                # text runs through the would-be gutter (a name or title above the columns
+                # runs across the page and does not count)
+                crossing += both > 0
                 continue
             clear += 1
             if line[:x].strip() and line[x] != " ":
@@ -114,9 +124,28 @@ def split_columns(layout: str, gutter: int = 3, min_rows: int = 8) -> str | None
     if best is None:
         return None
     x = best[0]
-    left = [line[:x].strip() for line in lines]
-    right = [line[x:].strip() for line in lines]
-    return "\n".join([*left, "", *right])
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if len(line) > x and line[x - gutter : x].strip():
+            left.append(line)  # a line through the gutter (a name across the page) stays whole
+            right.append("")
+        else:
+            left.append(line[:x].strip())
+            right.append(line[x:].strip())
+    return left, right
+
+
+def _unflattened(text: str) -> str:
+    """A two-column page flattened to text (a PDF exported with its layout kept), read
+    column by column when its right-hand column has section headings of its own; a
+    label / value layout (Europass rows) has none there and stays as it is."""
+    columns = _columns(text.replace("\t", "    "))
+    if columns is None or not any(
+        (heading_kind(line) or ("other", ""))[0] != "other" for line in columns[1]
+    ):
+        return text
+    return "\n".join([*columns[0], "", *columns[1]])
 
 
 def _docx(data: bytes, name: str) -> Document:
