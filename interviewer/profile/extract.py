@@ -10,6 +10,7 @@ role and its claims with numbers. A README with no CV sections is one project.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -124,8 +125,183 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "links",
     ),
 }
+# The same sections as CVs in other languages name them, written without accents (headings
+# are compared with their accents folded: "FORMACIÓN ACADÉMICA", "EĞİTİM", "Expériences").
+SECTION_WORDS_ABROAD: dict[str, tuple[str, ...]] = {
+    "projects": (
+        "proyectos",
+        "proyectos personales",
+        "proyectos academicos",
+        "projetos",
+        "projetos pessoais",
+        "projetos academicos",
+        "projets",
+        "projets personnels",
+        "projets academiques",
+        "realisations",
+        "projekte",
+        "projekt",
+        "eigene projekte",
+        "progetti",
+        "progetti personali",
+        "projecten",
+        "projectos",
+        "proyek",
+        "projek",
+        "projeler",
+        "du an",
+        "du an ca nhan",
+        "projekty",
+        "projekty wlasne",
+        "pinned repositories",
+        "repositories",
+        "repos",
+        "open source work",
+    ),
+    "experience": (
+        "experiencia",
+        "experiencia profesional",
+        "experiencia laboral",
+        "experiencia profissional",
+        "experiencias",
+        "experience professionnelle",
+        "experiences professionnelles",
+        "experiences",
+        "berufserfahrung",
+        "praxiserfahrung",
+        "praktika",
+        "praktikum",
+        "esperienze",
+        "esperienze professionali",
+        "esperienza lavorativa",
+        "werkervaring",
+        "ervaring",
+        "stages",
+        "pengalaman",
+        "pengalaman kerja",
+        "pengalaman magang",
+        "magang",
+        "is deneyimi",
+        "staj deneyimi",
+        "staj",
+        "kinh nghiem",
+        "kinh nghiem lam viec",
+        "doswiadczenie",
+        "doswiadczenie zawodowe",
+        "praktyki",
+        "estagios",
+        "tirocini",
+        "on-the-job training",
+        "ojt",
+        "industrial training",
+        "industrial attachment",
+    ),
+    "education": (
+        "formacion",
+        "formacion academica",
+        "educacion",
+        "formacao",
+        "formacao academica",
+        "educacao",
+        "formation",
+        "formations",
+        "ausbildung",
+        "studium",
+        "bildungsweg",
+        "istruzione",
+        "istruzione e formazione",
+        "opleiding",
+        "opleidingen",
+        "pendidikan",
+        "egitim",
+        "hoc van",
+        "wyksztalcenie",
+    ),
+    "skills": (
+        "conocimientos",
+        "conocimientos tecnicos",
+        "habilidades",
+        "habilidades tecnicas",
+        "competencias",
+        "competencias tecnicas",
+        "competences",
+        "competences techniques",
+        "kenntnisse",
+        "it-kenntnisse",
+        "technische kenntnisse",
+        "fahigkeiten",
+        "competenze",
+        "competenze tecniche",
+        "vaardigheden",
+        "keahlian",
+        "kemampuan",
+        "yetenekler",
+        "teknik beceriler",
+        "ky nang",
+        "umiejetnosci",
+        "tech i use",
+        "core competencies",
+        "technical competencies",
+    ),
+    "other": (
+        "perfil",
+        "idiomas",
+        "otros datos",
+        "datos personales",
+        "ringkasan",
+        "profil",
+        "tentang saya",
+        "sertifikasi",
+        "organisasi",
+        "bahasa",
+        "kontakt",
+        "sprachen",
+        "interessen",
+        "hobbys",
+        "objetivo",
+        "resumo profissional",
+        "cursos",
+        "cursos complementares",
+        "atividades extracurriculares",
+        "langues",
+        "centres d'interet",
+        "loisirs",
+        "hakkimda",
+        "yabanci dil",
+        "referanslar",
+        "muc tieu nghe nghiep",
+        "ngoai ngu",
+        "chung chi",
+        "so thich",
+        "podsumowanie",
+        "jezyki",
+        "kursy i certyfikaty",
+        "zainteresowania",
+        "profilo",
+        "lingue",
+        "patente",
+        "over mij",
+        "talen",
+        "hobby's",
+        "stats",
+        "currently learning",
+    ),
+}
 TABLE_HEADS = ("project", "name", "project name", "title")
-_HEADING_OF = {word: kind for kind, words in SECTION_WORDS.items() for word in words}
+_HEADING_OF = {
+    word: kind
+    for table in (SECTION_WORDS, SECTION_WORDS_ABROAD)
+    for kind, words in table.items()
+    for word in words
+}
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: 'FORMACIÓN ACADÉMICA' -> 'formacion academica'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
 README_HEADINGS = (
     "installation",
     "getting started",
@@ -148,7 +324,16 @@ _NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 _FIELD_LINE = re.compile(
     r"^\s*[-*•]?\s*\**(tech(?:nolog(?:y|ies))?(?:\s*stack)?|stack|tools(?:\s+used)?|built\s+with|"
     r"role|duration|link|github|repo(?:sitory)?|live|demo|url|team(?:\s+size)?|date|period|"
-    r"outcome|results?|impact|description)\**\s*[:\-–]",
+    r"outcome|results?|impact|description|"
+    # the same fields in other languages
+    r"tecnolog[ií]as?|tecnologie|technologien?|technologie[eë]n|teknologi|teknolojiler|"
+    r"c[oô]ng\s+ngh[eệ]|herramientas|ferramentas|strumenti|werkzeuge|outils|"
+    r"rol|papel|r[ôo]le|rolle|ruolo|peran|vai\s+tr[oò]|descripci[oó]n|descri[cç][aã]o|"
+    r"beschreibung|descrizione|beschrijving|deskripsi|a[cç][ıi]klama|m[oô]\s+t[aả]|"
+    r"resultados?|r[ée]sultats?|ergebnis(?:se)?|risultati|resultaat|hasil|k[eế]t\s+qu[aả]|"
+    r"periodo|per[ií]odo|p[ée]riode|zeitraum|durata|duur|durasi|th[oờ]i\s+gian|"
+    r"enlace|lien|collegamento|tautan|d[ée]ploiement|despliegue|implanta[cç][aã]o|"
+    r"back-?end|front-?end)\**\s*[:\-–]",
     re.IGNORECASE,
 )
 # a row of a form ("Time:              09/2023 - 01/2024", "My role: Backend developer"): detail
@@ -162,7 +347,8 @@ _FORM_ROW = re.compile(
 )
 # "Project 1", "Projekt 2:", "Project #3": a counter over the item's own rows, not its name
 _PLACEHOLDER = re.compile(
-    r"^\s*[*_#]*\s*(?:project|projekt|proyecto|projet|projeto|progetto|proyek|projek)\s*"
+    r"^\s*[*_#]*\s*(?:project|projekt|proyecto|projet|projeto|progetto|proyek|projek|proje|"
+    r"d[uự]\s+[aá]n)\s*"
     r"(?:#|no\.?\s*)?\d{1,2}\s*[.:)]?[*_]*\s*$",
     re.IGNORECASE,
 )
@@ -171,10 +357,17 @@ _TITLE_MARK = re.compile(r"^\s*(?:>>|»|▶|►|■|❖|[\U0001F300-\U0001FAFF\u
 _LABELLED = re.compile(
     r"^\s*(?:[-*•]\s*)?[*_]*(?:(?:final[- ]year|group|capstone|mini|major|personal|academic|"
     r"college|course|semester|team|side|hobby|graduation|senior\s+design|degree)\s+)?"
-    r"project(?:\s+name|\s+title)?\b(?:[^:\n]{0,60}:|\s+[-–—]\s+|\s{2,}(?=\S))"
+    r"(?:(?:project|projekt|proyecto|projet|projeto|progetto|proyek|projek|proje|d[uự]\s+[aá]n)"
+    r"(?:\s+name|\s+title)?|thesis|dissertation|capstone|afstudeerproject|"
+    r"bachelorarbeit|masterarbeit|abschlussarbeit|tesis|tese|tcc|tesi|skripsi|tugas\s+akhir|"
+    r"pfe|m[ée]moire|bitirme\s+projesi|do\s+an\s+tot\s+nghiep|praca\s+(?:in[żz]ynierska|"
+    r"dyplomowa|licencjacka|magisterska)|proyecto\s+(?:fin\s+de\s+grado|final)|"
+    r"trabajo\s+(?:fin\s+de\s+grado|de\s+grado))"
+    r"\b(?:[^:\n]{0,60}:|\s+[-–—]\s+|\s{2,}(?=\S))"
     r"\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
+_PROJECT_WORD = re.compile(r"proj|progetto|d[uự]\s+[aá]n", re.IGNORECASE)
 # "- url-shortener — FastAPI + Redis, ..." : a short (often lower-case) name, a dash, a stack
 _SLUG_BULLET = re.compile(
     r"^\s*[-*•]\s*(?P<name>[\w][\w.+-]*(?:\s[\w.+-]+){0,3})\s+(?:[—–|]|--?)\s+(?P<rest>.+)$"
@@ -256,7 +449,7 @@ def heading_kind(line: str) -> tuple[str, str] | None:
     clean = re.sub(r"^[^\w(]+", "", clean)  # an emoji or symbol before the words: "🛠️ Builds"
     clean = re.sub(r"\s*\([^)]*\)\s*", " ", clean).strip()  # "PROJECTS (Academic + Personal)"
     clean = re.sub(r"\s+", " ", clean)
-    lowered = clean.lower()
+    lowered = _folded(clean)
     if lowered in _HEADING_OF:
         return _HEADING_OF[lowered], clean
     words = lowered.split()
@@ -329,11 +522,26 @@ def _labelled_projects(section: Section) -> list[Project]:
     for line in section.lines:
         if _LABELLED.match(line.stripped):
             blocks.append([line])
-        elif blocks and line.stripped and (_BULLET.match(line.text) or line.text[:1] in " \t"):
+        elif (
+            blocks
+            and blocks[-1]
+            and line.stripped
+            and (_BULLET.match(line.text) or _indent(line.text) > _indent(blocks[-1][0].text))
+        ):
             blocks[-1].append(line)
         elif blocks and line.stripped:
             blocks.append([])  # the block ended; what follows belongs to the section
-    return [p for p in (_project(b) for b in blocks if b) if p is not None]
+    projects = []
+    for block in blocks:
+        project = _project(block) if block else None
+        label = _LABELLED.match(block[0].stripped) if block else None
+        if project is None or label is None:
+            continue
+        named_project = bool(_PROJECT_WORD.search(label.group(0)[: label.start("name")]))
+        built = named_project or technologies(_joined(block[1:]))
+        if built:  # a thesis is a project when its own lines state what it was built with
+            projects.append(project)
+    return projects
 
 
 _FREELANCE = re.compile(r"\b(?:freelance\w*|contract\w*|upwork|fiverr|client)\b", re.IGNORECASE)
@@ -519,12 +727,19 @@ def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool
     if text.startswith("|"):
         return False
     if _BULLET.match(line.text):
-        # a top-level bullet with indented sub-bullets under it heads an item
+        # a top-level bullet with indented sub-bullets under it heads an item, and so does
+        # one over its own "Tech: ..." row ("- Jeepney Route Finder" over "Tech: FastAPI")
         return (
             not line.text[:1].isspace()
             and following is not None
-            and following.text[:1].isspace()
-            and bool(_BULLET.match(following.text))
+            and (
+                (following.text[:1].isspace() and bool(_BULLET.match(following.text)))
+                or (
+                    not _BULLET.match(following.text)
+                    and bool(_FIELD_LINE.match(following.stripped))
+                    and len(text.split()) <= 8
+                )
+            )
         )
     starts_block = previous is None or not previous.stripped or bool(_BULLET.match(previous.text))
     followed_by_detail = following is not None and (
@@ -537,9 +752,21 @@ def _is_title(line: Line, previous: Line | None, following: Line | None) -> bool
         or _DATE_LINE.match(following.stripped)
     )  # "Kain Tayo" over "March 2022 - May 2022" (a LinkedIn export)
     followed_by_stack = following is not None and _stack_line(following.stripped)
+    # a bare name after a list, over the sentence that says what it is ("Hava Durumu Botu"
+    # over "Python ile yazılmış Discord botu; ...")
+    bare_name = (
+        len(text.split()) <= 4
+        and not re.search(r"[.,;:!?]", text)
+        and following is not None
+        and not _BULLET.match(following.text)
+        and len(following.stripped) >= 2 * len(text) + 20
+        and bool(technologies(following.stripped))
+    )
     return short and (
         (starts_block and (followed_by_detail or bool(_SEPARATORS.search(text))))
-        or (starts_block and followed_by_stack)  # "Ferry Ticket API      2024" over "Django, DRF"
+        or (
+            starts_block and (followed_by_stack or bare_name)
+        )  # "Ferry Ticket API      2024" over "Django, DRF"
         # "Hostel Allocation API (group project)" over "Tech Stack: ...", unless the line is
         # the wrapped end of a stack ("PostgreSQL, Kubernetes")
         or (followed_by_field and not _stack_only(text))
@@ -625,7 +852,20 @@ def _projects_in(section: Section) -> list[Project]:
         if titles[i]:
             blocks.append([line])
         elif line.stripped:
-            if not blocks or (previous is not None and not previous.stripped and _is_prose(line)):
+            new_paragraph = (
+                previous is not None
+                and (
+                    not previous.stripped
+                    # a paragraph starting right under the last paragraph's final sentence
+                    or (
+                        previous.stripped.endswith(".")
+                        and line.stripped[:1].isupper()
+                        and bool(blocks)
+                        and _is_prose(blocks[-1][0])
+                    )
+                )
+            )
+            if not blocks or (new_paragraph and _is_prose(line)):
                 blocks.append([line])  # a paragraph of prose starts its own item
             else:
                 blocks[-1].append(line)
@@ -713,6 +953,7 @@ def _name_from(title: str) -> str:
     slug = _slug_title(title)
     if slug:
         return _short_name(slug)
+    title = _MARKDOWN_LINK.sub(r"\1", title)
     labelled = _LABELLED.match(title)
     if labelled:
         title = labelled.group("name")
@@ -738,11 +979,19 @@ def _name_from(title: str) -> str:
         called = re.search(r"\b(?:called|named)\s+[\"“']?([\w.-]+(?:\s+[A-Z][\w.-]*){0,2})", text)
         if called:
             return _short_name(called.group(1))
-        project_is = re.search(r"\bproject\s+is\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})", text)
+        project_is = re.search(
+            r"\b(?:project|progetto|proyecto|projet|projeto|projekt)\b[^.]{0,30}?\s"
+            r"(?:is|e'|è|es|est|é|ist)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})",
+            text,
+        )
         if project_is:
             return _short_name(project_is.group(1))
         named = re.search(
-            r"\b(?:built|developed|created|made|wrote|designed)\s+(?:a|an|the)?\s*"
+            r"\b(?:built|developed|created|made|wrote|designed|realizzato|sviluppato|creato|"
+            r"desarroll[ée]|cre[ée]|constru[ií]|d[ée]velopp[ée]|r[ée]alis[ée]|cr[ée]{2}|"
+            r"entwickelt|gebaut|desenvolvi|criei|constru[ií]|membuat|mengembangkan|"
+            r"geli[sş]tirdim|ontwikkeld|gebouwd)\s+(?:a|an|the|un|una|une|uno|um|uma|ein|eine|"
+            r"einen|een)?\s*"
             r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})",
             text,
         )
@@ -763,7 +1012,11 @@ _DATE_AT_RIGHT = re.compile(
 )
 
 
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
 def _short_name(text: str) -> str:
+    text = _MARKDOWN_LINK.sub(r"\1", text)  # "[kazi-queue](https://github.com/...)"
     words = re.sub(r"\s+", " ", text.strip(" *_#:-–—|\"“”'")).split(" ")
     return " ".join(words[:8]).strip(" ,.;:")[:120]
 

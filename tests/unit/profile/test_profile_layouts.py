@@ -151,3 +151,45 @@ def test_a_readme_with_a_project_structure_section_is_still_a_readme() -> None:
     profile = extract_profile(text)
     assert profile.kind == "readme"
     assert [p.name for p in profile.projects] == ["parcelo"]
+
+
+def test_sections_named_in_other_languages_are_found_with_accents_folded() -> None:
+    text = (
+        "FORMACIÓN ACADÉMICA\n"
+        "Grado en Ingeniería Informática, 2024\n"
+        "Tesis: Comparativa de colas de tareas\n"
+        "Nota final: 9\n"
+        "\n"
+        "EXPERIENCIA\n"
+        "Becaria de backend, Acme, 2023\n"
+        "- Tareas Celery para informes\n"
+        "\n"
+        "PROYECTOS\n"
+        "Parking Libre - plazas libres en tiempo real - FastAPI, Redis\n"
+        "\n"
+        "CONOCIMIENTOS TÉCNICOS\n"
+        "Python, Django, PostgreSQL\n"
+        "\n"
+        "## Projekte\n"
+        "Du an 1: SanGiaCrawler\n"
+        "  Cong nghe: Python, MongoDB\n"
+    )
+    profile = extract_profile(text)
+    # a thesis whose own lines state no stack built nothing to ask about
+    assert [p.name for p in profile.projects] == ["Parking Libre", "SanGiaCrawler"]
+    assert profile.projects[1].stack == ["Python", "MongoDB"]
+    assert profile.skills == ["Python", "Django", "PostgreSQL"]
+
+
+def test_a_thesis_that_states_its_stack_is_a_project() -> None:
+    text = (
+        "Opleiding\n"
+        "HBO-ICT, Hogeschool Domstad — 2020 – 2024\n"
+        "  Afstudeerproject: Kompas (cijfer 8,5)\n"
+        "    Planningstool voor monteurs; Django + PostgreSQL.\n"
+        "Werkervaring\n"
+        "Stage backend — Tulp Tech — 2023\n"
+    )
+    profile = extract_profile(text)
+    assert [p.name for p in profile.projects] == ["Kompas"]
+    assert profile.projects[0].stack == ["Django", "PostgreSQL"]
