@@ -839,6 +839,9 @@ def _projects_in(section: Section) -> list[Project]:
             and titles[following]
         ):
             titles[i] = False
+    headed = [t and lines[i].stripped.startswith("#") for i, t in enumerate(titles)]
+    if any(headed):  # Markdown headings name the items; lines under them are their detail
+        titles = [h or bool(_LABELLED.match(lines[i].stripped)) for i, h in enumerate(headed)]
     if not any(titles):  # a list of one bullet per project ("- MediBook (Django): ...")
         titles = [
             bool(_BULLET.match(line.text)) and not line.text.startswith((" ", "\t"))
@@ -865,7 +868,7 @@ def _projects_in(section: Section) -> list[Project]:
                     )
                 )
             )
-            if not blocks or (new_paragraph and _is_prose(line)):
+            if not blocks or (new_paragraph and _is_prose(line) and not any(headed)):
                 blocks.append([line])  # a paragraph of prose starts its own item
             else:
                 blocks[-1].append(line)
@@ -957,6 +960,9 @@ def _name_from(title: str) -> str:
     labelled = _LABELLED.match(title)
     if labelled:
         title = labelled.group("name")
+        quoted = re.match(r"^[«\"“]\s*([^»\"”]{3,80}?)\s*[»\"”]", title)
+        if quoted:  # Thesis: « Détection d'anomalies ... », en partenariat avec ...
+            return _short_name(quoted.group(1))
     text = _TITLE_MARK.sub("", _NUMBERED.sub("", title).lstrip("#").strip())
     text = _DATE_AT_RIGHT.sub("", text)
     text = _BULLET.sub("", text, count=1).strip() if _BULLET.match(text) else text
